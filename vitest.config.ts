@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers the whole tree so `pnpm test` prints a single total.
+// The `source` condition makes workspace packages resolve to their TypeScript sources.
+const project = (name: string, root: string, testTimeout = 15_000) => ({
+  extends: true as const,
+  test: {
+    name,
+    root,
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout,
+  },
+});
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  test: {
+    reporters: ['default', './.ci/summary-reporter.ts'],
+    projects: [
+      project('schema', 'packages/schema'),
+      project('sdk', 'packages/sdk', 60_000),
+      project('node', 'apps/node', 60_000),
+      project('hub', 'apps/hub', 120_000),
+    ],
+  },
+});
