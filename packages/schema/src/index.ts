@@ -1,1 +1,12 @@
-export const placeholder = 1;
+export * from './countries.js';
+export * from './innovation.js';
+export * from './organisation.js';
+export * from './partner.js';
+export * from './personal-data.js';
+export * from './primitives.js';
+export * from './protocol/index.js';
+export * from './records.js';
+export * from './service.js';
+export * from './version.js';
+export * from './vocabularies.js';
+export * from './word-count.js';

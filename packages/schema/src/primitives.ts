@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { COUNTRY_CODES } from './countries.js';
+
+/** Free text: trimmed, never empty, bounded. */
+export function text(max: number) {
+  return z.string().trim().min(1).max(max);
+}
+
+const HTTP_URL_MESSAGE = 'Use a web address starting with https:// (or http://)';
+
+/** A web address. Only http(s): a `javascript:` or `data:` URL could run script in a reader's browser. */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, error: HTTP_URL_MESSAGE })
+  .max(2048)
+  .regex(/^https?:\/\//i, HTTP_URL_MESSAGE);
+
+export const EmailAddress = z.email().max(254);
+
+/**
+ * A phone number: E.164 (`+44 1632 960001`), UK national (`01632 960001`), or a UK short
+ * code people actually dial or text for help (999, 111, 112, 101, 119, 116 xxx, Childline's
+ * 0800 1111, five-digit text short codes such as Shout's 85258). Single spaces allowed.
+ *
+ * @example PhoneNumber.parse(' 0300 123 4567 ') // '0300 123 4567'
+ */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(
+    /^(?:\+[1-9](?: ?\d){7,14}|0(?: ?\d){9,10}|0800 ?1111|999|111|112|101|119|116 ?\d{3}|[6-8]\d{4})$/,
+    'Use international form (+44 1632 960001), a UK number (01632 960001) or a UK short code',
+  );
+
+export const CountryCode = z.enum(COUNTRY_CODES, {
+  error: 'Use an ISO 3166-1 alpha-2 code, e.g. GB',
+});
+
+/** An ISO 8601 duration such as `PT4H` (four hours) or `P1D` (one day). */
+export const IsoDuration = z.iso.duration({ error: 'Use an ISO 8601 duration, e.g. PT4H' });
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const IsoDate = z.iso.date();
+
+/** A partner's short identifier, e.g. `cpft`: lower-case letters, digits and inner hyphens. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use lower-case letters, digits and hyphens');
+
+export const Uuid = z.uuid();
+
+/** A BCP 47 language tag such as `en`, `cy` or `en-GB`; `sgn-GB` style tags cover sign languages. */
+export const LanguageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/, 'Use a language tag such as en or en-GB');
+
+export type CountryCode = z.infer<typeof CountryCode>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Slug } from '../primitives.js';
+import { EntityUrl, NumericDate, PublicJwkSet } from './common.js';
+
+/**
+ * The claims of a hub's membership statement (§3.2): the hub (`iss`) vouches that the node
+ * (`sub`) is a member with the keys it pinned, until `exp`.
+ */
+export const MembershipStatement = z.object({
+  iss: EntityUrl,
+  sub: EntityUrl,
+  iat: NumericDate,
+  exp: NumericDate,
+  partnerId: Slug,
+  jwks: PublicJwkSet,
+});
+export type MembershipStatement = z.infer<typeof MembershipStatement>;
+
+/** What a hub passes to `signMembership`; the signer fills `iat`/`exp` when absent (§3.2). */
+export type MembershipStatementInput = Omit<MembershipStatement, 'iat' | 'exp'> & {
+  iat?: number;
+  exp?: number;
+};
