@@ -21,8 +21,11 @@ export default defineConfig({
     projects: [
       project('schema', 'packages/schema'),
       project('sdk', 'packages/sdk', 60_000),
+      project('ui', 'packages/ui'),
       project('node', 'apps/node', 60_000),
       project('hub', 'apps/hub', 120_000),
+      project('e2e', 'e2e', 180_000),
+      project('demo', 'demo'),
     ],
   },
 });
