@@ -1,4 +1,5 @@
 export * from './countries.js';
+export * from './hsds.js';
 export * from './innovation.js';
 export * from './organisation.js';
 export * from './partner.js';

@@ -8,11 +8,16 @@ export const Tombstone = z.object({
 });
 export type Tombstone = z.infer<typeof Tombstone>;
 
-/** Record data before its type's schema runs: a plain JSON object (§4.2). */
-const RecordData = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'must be an object',
-);
+/**
+ * Record data before its type's schema runs: a plain JSON object (§4.2). A custom check rather
+ * than `z.record` keeps envelope parsing cheap; the meta keeps its JSON Schema `type: object`.
+ */
+const RecordData = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'must be an object',
+  )
+  .meta({ type: 'object', description: 'validated against recordDataSchemas[type] (§4.2)' });
 
 const recordEnvelope = {
   iss: EntityUrl,

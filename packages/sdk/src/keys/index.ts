@@ -1,0 +1,9 @@
+export {
+  generateSigningKey,
+  type JWK,
+  jwkThumbprint,
+  publicJwks,
+  type SigningKey,
+  signingKeyFromJwk,
+  signingKeyFromSeed,
+} from './signing-key.js';

@@ -1,0 +1,9 @@
+export { recordHash } from './record-hash.js';
+export {
+  type SignOptions,
+  signDescriptor,
+  signHead,
+  signMembership,
+  signPing,
+  signRecord,
+} from './signers.js';

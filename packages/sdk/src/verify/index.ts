@@ -1,0 +1,17 @@
+export { isProtocolError, ProtocolError, type ProtocolErrorCode } from '../errors.js';
+export { type FeedState, initialFeedState } from './feed-state.js';
+export { type PinnedKey, type PinnedKeys, pinKeys } from './pinned-keys.js';
+export {
+  type VerifiedDescriptor,
+  type VerifyDescriptorOptions,
+  verifyDescriptor,
+} from './verify-descriptor.js';
+export {
+  type VerifiedFeedPage,
+  type VerifyFeedPageOptions,
+  verifyFeedPage,
+} from './verify-feed-page.js';
+export { type VerifyHeadOptions, verifyHead } from './verify-head.js';
+export { type VerifyMembershipOptions, verifyMembership } from './verify-membership.js';
+export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
+export { type VerifiedRecord, type VerifyRecordOptions, verifyRecord } from './verify-record.js';

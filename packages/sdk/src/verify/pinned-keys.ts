@@ -1,0 +1,110 @@
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import type { KeyRevocation, PublicEd25519Jwk, PublicJwkSet } from '@promise-global/schema';
+import { PublicEd25519Jwk as PublicKeySchema } from '@promise-global/schema';
+import { ProtocolError } from '../errors.js';
+import { jwkThumbprint } from '../keys/signing-key.js';
+
+/**
+ * A key a verifier trusts for one issuer (§9.1). `active` keys sign anything; `retired` keys only
+ * keep the records they signed verifiable. With `revokedFromSeq`, records signed by this key at or
+ * after that seq fail with `KEY_REVOKED`, and it signs nothing else.
+ */
+export interface PinnedKey {
+  kid: string;
+  publicJwk: PublicEd25519Jwk;
+  status: 'active' | 'retired';
+  revokedFromSeq?: number;
+}
+
+/**
+ * The keys a verifier pinned for one issuer (§9.1), plus the thumbprint pre-committed for the next
+ * rotation and the `iat` of the last descriptor applied (older descriptors are replays).
+ */
+export interface PinnedKeys {
+  keys: readonly PinnedKey[];
+  nextKid?: string;
+  descriptorIat?: number;
+}
+
+/**
+ * Pins a JWK Set after checking every key is Ed25519 and its `kid` is its RFC 7638 thumbprint
+ * (§9.1). This is the administrator's act of enrolment or re-pinning (§3.1).
+ *
+ * @example
+ * const keys = await pinKeys(await (await fetch(`${url}/.well-known/jwks.json`)).json());
+ */
+export async function pinKeys(
+  jwks: PublicJwkSet,
+  options: { nextKid?: string; revocations?: readonly KeyRevocation[] } = {},
+): Promise<PinnedKeys> {
+  const keys: PinnedKey[] = [];
+  for (const candidate of jwks.keys) {
+    const parsed = PublicKeySchema.safeParse(candidate);
+    if (!parsed.success)
+      throw new ProtocolError('KEY_INVALID', 'a pinned key must be a public Ed25519 JWK with kid');
+    const jwk = parsed.data;
+    if ((await jwkThumbprint(jwk)) !== jwk.kid) {
+      throw new ProtocolError('KEY_INVALID', `kid ${jwk.kid} is not the thumbprint of its key`);
+    }
+    const revoked = options.revocations?.find((revocation) => revocation.kid === jwk.kid);
+    keys.push({
+      kid: jwk.kid,
+      publicJwk: jwk,
+      status: 'active',
+      ...(revoked ? { revokedFromSeq: revoked.fromSeq } : {}),
+    });
+  }
+  return { keys, ...(options.nextKid ? { nextKid: options.nextKid } : {}) };
+}
+
+/** Finds the pinned key for `kid`, or explains why there is none (§10.4). */
+export function findPinnedKey(
+  pinned: PinnedKeys,
+  kid: string,
+  what: string,
+  networkKids?: ReadonlyMap<string, string>,
+): PinnedKey {
+  const key = pinned.keys.find((candidate) => candidate.kid === kid);
+  if (key !== undefined) return key;
+  const owner = networkKids?.get(kid);
+  if (owner !== undefined) {
+    throw new ProtocolError('KID_FOREIGN', `${what} is signed with a key pinned for ${owner}`);
+  }
+  throw new ProtocolError('UNKNOWN_KID', `${what} is signed with kid ${kid}, which is not pinned`);
+}
+
+const verifyKeys = new Map<string, KeyObject>();
+
+/** The node:crypto key of a pinned public JWK, created once per key. */
+function keyObjectOf(jwk: PublicEd25519Jwk): KeyObject {
+  let cached = verifyKeys.get(jwk.x);
+  if (cached === undefined) {
+    cached = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
+    verifyKeys.set(jwk.x, cached);
+  }
+  return cached;
+}
+
+/**
+ * Checks an Ed25519 signature over the JWS signing input (§10.5). node:crypto's one-shot verify
+ * runs on the thread pool without WebCrypto's per-call argument normalisation.
+ */
+export async function checkSignature(
+  key: PinnedKey,
+  signingInput: Buffer,
+  signature: Buffer,
+  what: string,
+): Promise<void> {
+  const valid =
+    signature.length === 64 &&
+    (await new Promise<boolean>((resolve, reject) => {
+      verify(null, signingInput, keyObjectOf(key.publicJwk), signature, (error, result) =>
+        error ? reject(error) : resolve(result),
+      );
+    }));
+  if (!valid)
+    throw new ProtocolError(
+      'SIGNATURE_INVALID',
+      `${what} signature does not verify with kid ${key.kid}`,
+    );
+}

@@ -1,0 +1,83 @@
+import { SCHEMA_VERSION } from '@promise-global/schema';
+import { describe, expect, test } from 'vitest';
+import { vectorContext } from '../../scripts/vectors/context.js';
+import {
+  headFor,
+  nodeABodies,
+  positionAfter,
+  signChain,
+  stateAt,
+} from '../../scripts/vectors/feed.js';
+import { NOW_DATE } from '../../scripts/vectors/fixtures.js';
+import { isProtocolError } from '../errors.js';
+import { verifyFeedPage } from './index.js';
+
+const ctx = await vectorContext();
+const now = NOW_DATE;
+
+describe('verifyFeedPage (§7.3)', () => {
+  test('returns data parsed by the schema, ignoring fields of a newer minor (§4.3)', async () => {
+    const { records } = await verifyFeedPage(
+      stateAt(ctx.pinnedA, positionAfter(ctx.records, 0)),
+      {
+        records: ctx.records,
+        head: ctx.head,
+      },
+      { now },
+    );
+    const newerMinor = records[5]?.payload;
+    expect(newerMinor?.schemaVersion).toBe('1.3.0');
+    expect(newerMinor?.data).not.toHaveProperty('fieldFromMinor3');
+    expect(records[4]?.payload.tombstone).toEqual({ reason: 'deleted' });
+  });
+
+  test('quarantines a record of an unknown major when asked, and the chain still advances', async () => {
+    const bodies = nodeABodies();
+    const seven = await signChain(
+      ctx.keys.nodeA,
+      [{ ...(bodies[2] ?? bodies[0]), rev: 3, schemaVersion: '2.0.0' } as (typeof bodies)[number]],
+      positionAfter(ctx.records, 6),
+    );
+    const records = [...ctx.records, ...seven];
+    const page = { records, head: await headFor(ctx.keys.nodeA, positionAfter(records, 7)) };
+    const initial = stateAt(ctx.pinnedA, positionAfter(ctx.records, 0));
+    await expect(verifyFeedPage(initial, page, { now })).rejects.toSatisfy((error) =>
+      isProtocolError(error, 'SCHEMA_MAJOR_UNKNOWN'),
+    );
+    const quarantined = await verifyFeedPage(initial, page, { now, quarantineUnknownMajor: true });
+    expect(quarantined.state.seq).toBe(7);
+    expect(quarantined.records.map((record) => record.quarantined)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(SCHEMA_VERSION.startsWith('1.')).toBe(true);
+  });
+
+  test('never changes the state it was given, also when it fails', async () => {
+    const state = Object.freeze(stateAt(ctx.pinnedA, positionAfter(ctx.records, 2)));
+    const snapshot = structuredClone(state);
+    await verifyFeedPage(state, { records: ctx.records.slice(2), head: ctx.head }, { now });
+    await expect(
+      verifyFeedPage(state, { records: ctx.records.slice(3), head: ctx.head }, { now }),
+    ).rejects.toSatisfy((error) => isProtocolError(error, 'CHAIN_GAP'));
+    expect(state).toEqual(snapshot);
+  });
+
+  test('pages through a feed one record at a time to the same state as one backfill', async () => {
+    let state = stateAt(ctx.pinnedA, positionAfter(ctx.records, 0));
+    for (const jws of ctx.records) {
+      ({ state } = await verifyFeedPage(state, { records: [jws], head: ctx.head }, { now }));
+    }
+    const once = await verifyFeedPage(
+      stateAt(ctx.pinnedA, positionAfter(ctx.records, 0)),
+      { records: ctx.records, head: ctx.head },
+      { now },
+    );
+    expect(state).toEqual(once.state);
+  });
+});

@@ -1,0 +1,121 @@
+import { type FeedHead, FeedPage } from '@promise-global/schema';
+import { ProtocolError } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import type { FeedState } from './feed-state.js';
+import { verifyHead } from './verify-head.js';
+import { type VerifiedRecord, verifyRecord } from './verify-record.js';
+
+/** Options of {@link verifyFeedPage}. */
+export interface VerifyFeedPageOptions {
+  now?: Date;
+  networkKids?: ReadonlyMap<string, string>;
+  quarantineUnknownMajor?: boolean;
+}
+
+/** The outcome of a page that verified completely. */
+export interface VerifiedFeedPage {
+  /** The state after the page's last record (and its head). */
+  state: FeedState;
+  /** The page's records in seq order. */
+  records: VerifiedRecord[];
+  /** The verified head: when `head.seq > state.seq` there is more to fetch. */
+  head: FeedHead;
+}
+
+function checkPageShape(page: unknown): FeedPage {
+  const parsed = FeedPage.safeParse(page);
+  if (!parsed.success)
+    throw new ProtocolError('PAGE_INVALID', 'a feed page is { records: string[], head: string }');
+  const { records } = parsed.data;
+  if (records.length > LIMITS.maxPageRecords) {
+    throw new ProtocolError(
+      'PAGE_TOO_LARGE',
+      `${records.length} records, over ${LIMITS.maxPageRecords}`,
+    );
+  }
+  const bytes = records.reduce((sum, record) => sum + record.length, 0);
+  if (bytes > LIMITS.maxPageBytes)
+    throw new ProtocolError('PAGE_TOO_LARGE', `${bytes} characters of records`);
+  return parsed.data;
+}
+
+function checkHeadPosition(state: FeedState, head: FeedHead): void {
+  if (head.iat < state.headIat)
+    throw new ProtocolError('HEAD_REPLAYED', 'head is older than one already accepted');
+  if (head.seq < state.seq)
+    throw new ProtocolError('ROLLBACK', `head seq ${head.seq} is behind ${state.seq}`);
+  if (head.seq === state.seq && head.hash !== state.hash) {
+    throw new ProtocolError(
+      'CHAIN_FORK',
+      `head hash at seq ${head.seq} differs from the verified one`,
+    );
+  }
+}
+
+function checkLink(seq: number, hash: string, record: VerifiedRecord): void {
+  const { payload } = record;
+  if (payload.seq === seq && record.hash === hash) {
+    throw new ProtocolError('DUPLICATE_RECORD', `seq ${seq} was already verified`, {
+      seq: payload.seq,
+    });
+  }
+  if (payload.seq === seq)
+    throw new ProtocolError('CHAIN_FORK', `another record at seq ${seq}`, { seq });
+  if (payload.seq < seq)
+    throw new ProtocolError('ROLLBACK', `seq ${payload.seq} after ${seq}`, { seq: payload.seq });
+  if (payload.seq > seq + 1)
+    throw new ProtocolError('CHAIN_GAP', `seq ${payload.seq} after ${seq}`, { seq: payload.seq });
+  if (payload.prev !== hash) {
+    throw new ProtocolError(
+      'CHAIN_BROKEN',
+      `prev of seq ${payload.seq} is not the hash of seq ${seq}`,
+      {
+        seq: payload.seq,
+      },
+    );
+  }
+}
+
+/**
+ * The chain verifier (§7.3): checks a `FeedPage` from `GET /feed?after=state.seq` against what is
+ * known of the node and returns the new state with the verified records, or throws
+ * {@link ProtocolError} (e.g. `CHAIN_GAP`, `CHAIN_FORK`, `ROLLBACK`, `HEAD_REPLAYED`). The given
+ * state is never modified, so after a failure the caller still holds the last good state.
+ *
+ * @example
+ * const page = await (await fetch(`${nodeUrl}/feed?after=${state.seq}&limit=500`)).json();
+ * const { state: next, records } = await verifyFeedPage(state, page);
+ * await db.transaction(async (tx) => { await saveRecords(tx, records); await saveState(tx, next); });
+ */
+export async function verifyFeedPage(
+  state: FeedState,
+  page: unknown,
+  options: VerifyFeedPageOptions = {},
+): Promise<VerifiedFeedPage> {
+  const { records: jwsList, head: headJws } = checkPageShape(page);
+  const head = await verifyHead(headJws, { keys: state.keys, iss: state.iss, now: options.now });
+  checkHeadPosition(state, head);
+  const recordOptions = {
+    keys: state.keys,
+    iss: state.iss,
+    ...(state.partnerId === undefined ? {} : { partnerId: state.partnerId }),
+    ...options,
+  };
+  const outcomes = await Promise.allSettled(jwsList.map((jws) => verifyRecord(jws, recordOptions)));
+  const records: VerifiedRecord[] = [];
+  let { seq, hash } = state;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    checkLink(seq, hash, outcome.value);
+    records.push(outcome.value);
+    seq = outcome.value.payload.seq;
+    hash = outcome.value.hash;
+  }
+  if (seq > head.seq || (seq === head.seq && hash !== head.hash)) {
+    throw new ProtocolError(
+      'HEAD_MISMATCH',
+      `head (seq ${head.seq}) does not cover the page's last record`,
+    );
+  }
+  return { state: { ...state, seq, hash, headIat: head.iat }, records, head };
+}

@@ -1,0 +1,118 @@
+import {
+  JWS_TYP,
+  RecordPayload,
+  type RecordType,
+  recordDataSchemas,
+  SCHEMA_MAJOR,
+  schemaMajorOf,
+} from '@promise-global/schema';
+import { ProtocolError } from '../errors.js';
+import { parseClaimsWith } from '../internal/claims.js';
+import { LIMITS, numericDate } from '../limits.js';
+import { recordHash } from '../sign/record-hash.js';
+import { checkHeader, parseClaims, splitCompact } from './compact.js';
+import { checkSignature, findPinnedKey, type PinnedKeys } from './pinned-keys.js';
+import { checkTimes } from './times.js';
+
+/** Options of {@link verifyRecord}. */
+export interface VerifyRecordOptions {
+  /** The issuer's pinned keys (§9.1). Keys are never taken from the JWS itself. */
+  keys: PinnedKeys;
+  /** The node's URL: a record with another `iss` is outside its namespace (§4.4). */
+  iss?: string;
+  /** The node's partner id: partner and innovation data must belong to it (§4.4). */
+  partnerId?: string;
+  /** The verifier's clock; defaults to now. */
+  now?: Date;
+  /** kid → issuer URL of keys pinned for other nodes, to report `KID_FOREIGN` (§10.4). */
+  networkKids?: ReadonlyMap<string, string>;
+  /**
+   * Return a record of an unknown schema major with `quarantined: true` (data unvalidated) instead
+   * of throwing `SCHEMA_MAJOR_UNKNOWN`; its signature and envelope are verified (§4.3).
+   */
+  quarantineUnknownMajor?: boolean;
+}
+
+/** A record whose signature, envelope and data all verified (§4). */
+export interface VerifiedRecord {
+  /** The compact JWS exactly as received; keep it to pass provenance on. */
+  jws: string;
+  /** `recordHash(jws)`: what the next record's `prev` must carry (§5.1). */
+  hash: string;
+  /** The kid of the pinned key that signed it. */
+  kid: string;
+  /** The claims; `data` is the schema-parsed data (unknown fields of a newer minor dropped). */
+  payload: RecordPayload;
+  /** True when the schema major is unknown and the data was not validated (§4.3). */
+  quarantined: boolean;
+}
+
+function checkData(payload: RecordPayload, options: VerifyRecordOptions): RecordPayload {
+  if (payload.data === undefined) return payload;
+  const result = recordDataSchemas[payload.type as RecordType].safeParse(payload.data);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ProtocolError('SCHEMA_INVALID', `${payload.type} data: ${issues.join('; ')}`, {
+      issues,
+    });
+  }
+  const data: Record<string, unknown> = result.data;
+  if (data.id !== payload.id) {
+    throw new ProtocolError('CLAIMS_INVALID', `record id ${payload.id} differs from its data id`);
+  }
+  const owner = payload.type === 'partner' ? data.id : data.partnerId;
+  if (options.partnerId !== undefined && owner !== undefined && owner !== options.partnerId) {
+    throw new ProtocolError(
+      'NAMESPACE_VIOLATION',
+      `${payload.type} ${payload.id} belongs to ${String(owner)}`,
+    );
+  }
+  return { ...payload, data };
+}
+
+/**
+ * Verifies one record JWS (§10): compact serialisation, the header profile, the pinned key by
+ * kid, the Ed25519 signature, then the claims, the namespace, revocation, the schema major and
+ * finally the data against `recordDataSchemas`. Throws {@link ProtocolError} on any failure.
+ *
+ * @example
+ * const record = await verifyRecord(jws, { keys: pinned, iss: 'https://node.example.org' });
+ * record.payload.data; // validated Service / Innovation / …
+ */
+export async function verifyRecord(
+  jws: unknown,
+  options: VerifyRecordOptions,
+): Promise<VerifiedRecord> {
+  const what = 'record';
+  const parts = splitCompact(jws, LIMITS.maxRecordBytes, what);
+  const kid = checkHeader(parts.header, JWS_TYP.record, what);
+  const key = findPinnedKey(options.keys, kid, what, options.networkKids);
+  await checkSignature(key, parts.signingInput, parts.signature, what);
+  const claims = parseClaims(parts.payloadBytes, what);
+  checkTimes(claims, what, { now: numericDate(options.now), maxLifetime: undefined });
+  const payload = parseClaimsWith(RecordPayload, claims, what);
+  if (options.iss !== undefined && payload.iss !== options.iss) {
+    throw new ProtocolError(
+      'NAMESPACE_VIOLATION',
+      `record iss ${payload.iss} is not ${options.iss}`,
+    );
+  }
+  if (key.revokedFromSeq !== undefined && payload.seq >= key.revokedFromSeq) {
+    throw new ProtocolError('KEY_REVOKED', `kid ${kid} is revoked from seq ${key.revokedFromSeq}`, {
+      seq: payload.seq,
+    });
+  }
+  const base = { jws: jws as string, hash: recordHash(jws as string), kid };
+  if (schemaMajorOf(payload.schemaVersion) !== SCHEMA_MAJOR) {
+    if (options.quarantineUnknownMajor === true) return { ...base, payload, quarantined: true };
+    throw new ProtocolError(
+      'SCHEMA_MAJOR_UNKNOWN',
+      `schema ${payload.schemaVersion} is not major ${SCHEMA_MAJOR}`,
+      {
+        seq: payload.seq,
+        jws,
+      },
+    );
+  }
+  return { ...base, payload: checkData(payload, options), quarantined: false };
+}

@@ -1,0 +1,76 @@
+import type { Vector } from '../scripts/vectors/types.js';
+import { isProtocolError } from '../src/errors.js';
+import {
+  verifyDescriptor,
+  verifyFeedPage,
+  verifyHead,
+  verifyMembership,
+  verifyPing,
+  verifyRecord,
+} from '../src/verify/index.js';
+
+export type Outcome =
+  | { valid: true; result: Record<string, unknown> }
+  | { valid: false; error: string };
+
+async function run(vector: Vector): Promise<Record<string, unknown>> {
+  const now = new Date(vector.input.now * 1000);
+  switch (vector.kind) {
+    case 'record': {
+      const { jws, keys, iss, partnerId, networkKids } = vector.input;
+      const record = await verifyRecord(jws, {
+        keys,
+        iss,
+        partnerId,
+        now,
+        ...(networkKids ? { networkKids: new Map(Object.entries(networkKids)) } : {}),
+      });
+      const { seq, type, id } = record.payload;
+      return { seq, hash: record.hash, type, id, quarantined: record.quarantined };
+    }
+    case 'page': {
+      const { state, records } = await verifyFeedPage(vector.input.state, vector.input.page, {
+        now,
+      });
+      return { state, seqs: records.map((record) => record.payload.seq) };
+    }
+    case 'head': {
+      const { seq, hash } = await verifyHead(vector.input.jws, { ...vector.input, now });
+      return { seq, hash };
+    }
+    case 'descriptor': {
+      const { jws, url, keys } = vector.input;
+      const { keys: pinned, rotated } = await verifyDescriptor(jws, {
+        url,
+        now,
+        ...(keys ? { keys } : {}),
+      });
+      return { keys: pinned, rotated };
+    }
+    case 'membership': {
+      const { sub, partnerId } = await verifyMembership(vector.input.jws, { ...vector.input, now });
+      return { sub, partnerId };
+    }
+    case 'ping': {
+      const { jws, aud, keysByIss, seenJtis } = vector.input;
+      const byIss = new Map(Object.entries(keysByIss));
+      const { seq, jti } = await verifyPing(jws, {
+        keys: (iss) => byIss.get(iss),
+        aud,
+        now,
+        replay: new Set(seenJtis),
+      });
+      return { seq, jti };
+    }
+  }
+}
+
+/** Runs one conformance vector through the SDK, as any implementation's runner would (§13). */
+export async function runVector(vector: Vector): Promise<Outcome> {
+  try {
+    return { valid: true, result: await run(vector) };
+  } catch (error) {
+    if (isProtocolError(error)) return { valid: false, error: error.code };
+    throw error;
+  }
+}
