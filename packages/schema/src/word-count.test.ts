@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessWordCount, countWords, WORD_LIMIT, WORD_WARN_ABOVE } from './word-count.js';
 
@@ -22,6 +23,33 @@ describe('countWords', () => {
 
   it('does not let a reference definition swallow the lines before it', () => {
     expect(countWords('[link](https://x.org) and more\n> a quote\n\n[id]: https://x.org')).toBe(5);
+  });
+
+  it('agrees with the rule as a plain split on any text, in any script', () => {
+    const byRule = (text: string) =>
+      text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+    const pieces = fc.constantFrom(
+      'word',
+      ' ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      'é',
+      '北',
+      '😀',
+      '-',
+      '*',
+      '1',
+    );
+    const text = fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme' })), { maxLength: 40 });
+    fc.assert(
+      fc.property(text, (parts) => {
+        const plain = parts.join('').replace(/[<\]]/g, '');
+        expect(countWords(plain)).toBe(byRule(plain));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
