@@ -1,13 +1,13 @@
-import type {
+import {
   FeedPage,
-  Innovation,
-  InnovationInput,
-  Organisation,
-  OrganisationInput,
-  Partner,
+  type Innovation,
+  type InnovationInput,
+  type Organisation,
+  type OrganisationInput,
+  type Partner,
   PublicJwkSet,
-  Service,
-  ServiceInput,
+  type Service,
+  type ServiceInput,
 } from '@promise-global/schema';
 
 /** A record as a node's authoring API returns it: the data and its revision (the ETag). */
@@ -205,7 +205,7 @@ export class NodeClient {
     const etag = response.headers.get('etag') ?? undefined;
     if (response.status === 304 && options.etag) return { notModified: true, etag: options.etag };
     if (!response.ok) throw await toError(response);
-    return { notModified: false, page: (await response.json()) as FeedPage, etag };
+    return { notModified: false, page: FeedPage.parse(await response.json()), etag };
   }
 
   /** The node's self-signed descriptor JWS (`/.well-known/promise-node`). */
@@ -219,7 +219,7 @@ export class NodeClient {
   async jwks(): Promise<PublicJwkSet> {
     const response = await this.fetcher(`${this.baseUrl}/.well-known/jwks.json`);
     if (!response.ok) throw await toError(response);
-    return (await response.json()) as PublicJwkSet;
+    return PublicJwkSet.parse(await response.json());
   }
 
   private list<T>(path: string): Promise<Versioned<T>[]> {

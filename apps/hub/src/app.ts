@@ -1,0 +1,38 @@
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { authenticateToken } from './auth/admin-tokens.js';
+import type { HubContext } from './context.js';
+import { mountAggregateFeed } from './rest/aggregate-feed.js';
+import { mountHsdsServices } from './rest/hsds-services.js';
+import { mountIdentity } from './rest/identity.js';
+import { mountPing } from './rest/ping.js';
+import { mountSyndication } from './rest/syndication.js';
+import { hubRouter } from './trpc/router.js';
+import type { RequestContext } from './trpc/trpc.js';
+
+/** The hub's HTTP surface: tRPC for the portal and admins, open REST, the protocol endpoints. */
+export function createHubApp(ctx: HubContext): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  mountIdentity(app, ctx);
+  mountPing(app, ctx);
+  mountHsdsServices(app, ctx);
+  mountSyndication(app, ctx);
+  mountAggregateFeed(app, ctx);
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: hubRouter,
+      createContext: async (_options, c): Promise<Record<string, unknown> & RequestContext> => {
+        const header = c.req.header('authorization') ?? '';
+        const token = /^Bearer (.{1,200})$/.exec(header)?.[1];
+        return { hub: ctx, admin: token ? await authenticateToken(ctx.db, token) : undefined };
+      },
+    }),
+  );
+  app.onError((error, c) => {
+    ctx.log.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'INTERNAL' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+const PrivateJwk = z
+  .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), d: z.string() })
+  .loose();
+
+const Timeouts = z.object({
+  connectMs: z.number().int().positive().default(3_000),
+  firstByteMs: z.number().int().positive().default(5_000),
+  totalMs: z.number().int().positive().default(20_000),
+});
+
+/** Hub configuration: parsed once, with defaults, by {@link parseHubConfig}. */
+export const HubConfigSchema = z
+  .object({
+    /** Public base URL of the hub (its identifier, `iss` of what it signs). Defaults to the bound address. */
+    publicUrl: z.url().optional(),
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65_535).default(0),
+    database: z
+      .object({
+        /** `file:hub.db` (default), `:memory:`, or `libsql://…` for a libSQL server. */
+        url: z.string().min(1).default('file:hub.db'),
+        authToken: z.string().optional(),
+      })
+      .default({ url: 'file:hub.db' }),
+    /** The hub's Ed25519 private JWK; generated and stored in the database on first start when absent. */
+    signingKey: PrivateJwk.optional(),
+    /** Creates (or keeps) an operator token with this value at start: the way to bootstrap admin access. */
+    bootstrapOperatorToken: z.string().min(24).optional(),
+    /** Host names, IPs or CIDR ranges that may be fetched even though they are private or loopback. */
+    allowPrivateHosts: z.array(z.string().min(1)).default([]),
+    /** Schema majors this hub can index; records of other majors are quarantined. */
+    knownSchemaMajors: z.array(z.number().int().min(0)).default([1]),
+    harvest: z
+      .object({
+        /** croner pattern for scheduled polls; `false` disables the schedule (tests). */
+        schedule: z.union([z.string().min(1), z.literal(false)]).default('*/2 * * * *'),
+        concurrency: z.number().int().min(1).max(64).default(4),
+        pageLimit: z.number().int().min(1).max(1_000).default(500),
+        maxPagesPerSync: z.number().int().min(1).default(1_000),
+        maxResponseBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(8 * 1024 * 1024),
+        timeouts: Timeouts.default({ connectMs: 3_000, firstByteMs: 5_000, totalMs: 20_000 }),
+        backoff: z
+          .object({
+            baseMs: z.number().int().positive().default(1_000),
+            maxMs: z
+              .number()
+              .int()
+              .positive()
+              .default(15 * 60_000),
+          })
+          .default({ baseMs: 1_000, maxMs: 15 * 60_000 }),
+        /** Consecutive failures that open a node's circuit. */
+        breakerThreshold: z.number().int().min(1).default(5),
+        /** Records behind the node's head before it counts as lagging. */
+        laggingThreshold: z.number().int().min(1).default(1),
+      })
+      .default({
+        schedule: '*/2 * * * *',
+        concurrency: 4,
+        pageLimit: 500,
+        maxPagesPerSync: 1_000,
+        maxResponseBytes: 8 * 1024 * 1024,
+        timeouts: { connectMs: 3_000, firstByteMs: 5_000, totalMs: 20_000 },
+        backoff: { baseMs: 1_000, maxMs: 15 * 60_000 },
+        breakerThreshold: 5,
+        laggingThreshold: 1,
+      }),
+    membership: z
+      .object({
+        ttlSeconds: z
+          .number()
+          .int()
+          .min(60)
+          .default(7 * 24 * 3600),
+        /** Renew when less than this remains. */
+        renewBeforeSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .default(2 * 24 * 3600),
+      })
+      .default({ ttlSeconds: 7 * 24 * 3600, renewBeforeSeconds: 2 * 24 * 3600 }),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+  })
+  .refine((config) => config.membership.renewBeforeSeconds < config.membership.ttlSeconds, {
+    message: 'membership.renewBeforeSeconds must be shorter than membership.ttlSeconds',
+    path: ['membership', 'renewBeforeSeconds'],
+  })
+  .refine((config) => config.harvest.backoff.baseMs <= config.harvest.backoff.maxMs, {
+    message: 'harvest.backoff.baseMs must not exceed harvest.backoff.maxMs',
+    path: ['harvest', 'backoff'],
+  });
+
+/** What `createHub` accepts: every field optional where a default exists. */
+export type HubConfigInput = z.input<typeof HubConfigSchema>;
+/** The parsed, complete configuration. */
+export type HubConfig = z.output<typeof HubConfigSchema>;
+
+/** A configuration value that failed validation; `issues` lists each bad field and why. */
+export class HubConfigError extends Error {
+  readonly code = 'HUB_CONFIG_INVALID';
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`Invalid hub configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'HubConfigError';
+  }
+}
+
+/** Parses and checks a hub configuration once; throws {@link HubConfigError} listing every problem. */
+export function parseHubConfig(input: HubConfigInput): HubConfig {
+  const result = HubConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new HubConfigError(
+      result.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,18 @@
+import type { SigningKey } from '@promise-global/sdk/keys';
+import type { Logger } from 'pino';
+import type { HubConfig } from './config/config.js';
+import type { HubDatabase } from './db/database.js';
+import type { Harvester } from './harvest/harvester.js';
+import type { AddressPolicy } from './http/address-policy.js';
+
+/** Everything a request handler or the harvester needs, wired once by `createHub`. */
+export interface HubContext {
+  config: HubConfig;
+  db: HubDatabase;
+  key: SigningKey;
+  policy: AddressPolicy;
+  log: Logger;
+  harvester: Harvester;
+  /** The hub's public URL (known once it listens, unless configured). */
+  url(): string;
+}

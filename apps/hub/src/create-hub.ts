@@ -1,0 +1,115 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type { JWK } from '@promise-global/sdk/keys';
+import { Cron } from 'croner';
+import type { Hono } from 'hono';
+import { pino } from 'pino';
+import { createHubApp } from './app.js';
+import { createAdminToken } from './auth/admin-tokens.js';
+import { loadHubKey } from './auth/hub-key.js';
+import { type HubConfig, type HubConfigInput, parseHubConfig } from './config/config.js';
+import type { HubContext } from './context.js';
+import { type HubDatabase, openDatabase } from './db/database.js';
+import { renewMemberships } from './enrolment/renew-memberships.js';
+import { Harvester } from './harvest/harvester.js';
+import { AddressPolicy } from './http/address-policy.js';
+import { reprocessQuarantine } from './index/quarantine.js';
+
+/** A running (or ready to start) hub. */
+export interface Hub {
+  /** The Hono app (usable in-process with `app.request()`). */
+  app: Hono;
+  config: HubConfig;
+  db: HubDatabase;
+  harvester: Harvester;
+  /** The hub's public URL; set once `start()` has bound the port (unless configured). */
+  readonly url: string;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/**
+ * Creates a hub: parses the config once, opens the database (applying migrations), loads or creates
+ * the hub's signing key, bootstraps the operator token, and wires the harvester and HTTP app.
+ * `start()` listens, starts the schedule and renews memberships; `close()` stops everything.
+ *
+ * @example
+ * await using hub = await createHub({ database: { url: ':memory:' }, allowPrivateHosts: ['127.0.0.1'] });
+ * await hub.start();
+ */
+export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
+  const config = parseHubConfig(input);
+  const log = pino({ level: config.logLevel, base: { app: 'hub' } });
+  const db = await openDatabase(config.database);
+  const key = await loadHubKey(db, config.signingKey as JWK | undefined);
+  if (config.bootstrapOperatorToken) {
+    await createAdminToken(db, {
+      name: 'bootstrap operator',
+      role: 'operator',
+      token: config.bootstrapOperatorToken,
+    });
+  }
+  let url = config.publicUrl?.replace(/\/+$/, '') ?? '';
+  const harvester = new Harvester(() => ctx, config.harvest.concurrency);
+  const ctx: HubContext = {
+    config,
+    db,
+    key,
+    log,
+    policy: new AddressPolicy(config.allowPrivateHosts),
+    harvester,
+    url: () => url,
+  };
+  const app = createHubApp(ctx);
+  let server: ServerType | undefined;
+  let renewal: Cron | undefined;
+  let closed = false;
+
+  const hub: Hub = {
+    app,
+    config,
+    db,
+    harvester: ctx.harvester,
+    get url() {
+      return url;
+    },
+    async start() {
+      await new Promise<void>((resolve) => {
+        server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
+          resolve(),
+        );
+      });
+      const address = server?.address() as AddressInfo;
+      if (!url)
+        url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      const released = await reprocessQuarantine(db, config.knownSchemaMajors);
+      if (released > 0) log.info({ released }, 'quarantined records re-processed');
+      await renewMemberships(ctx);
+      renewal = new Cron('17 * * * *', { protect: true }, async () => {
+        await renewMemberships(ctx);
+      });
+      ctx.harvester.start();
+      void ctx.harvester.syncDue();
+      log.info({ url }, 'hub listening');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      renewal?.stop();
+      await ctx.harvester.close();
+      if (server) {
+        const running = server;
+        await new Promise<void>((resolve) => {
+          if ('closeAllConnections' in running) running.closeAllConnections();
+          running.close(() => resolve());
+        });
+      }
+      db.$client.close();
+    },
+    [Symbol.asyncDispose]() {
+      return hub.close();
+    },
+  };
+  return hub;
+}

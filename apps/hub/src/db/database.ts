@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema/index.js';
+
+export type HubDatabase = LibSQLDatabase<typeof schema> & { $client: Client };
+
+/** The committed migrations, applied at start. */
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/**
+ * Opens the hub's database: an embedded libSQL file (`file:…`), `:memory:`, or a libSQL server
+ * (`libsql://…`), unchanged. Applies the committed migrations.
+ */
+export async function openDatabase(options: {
+  url: string;
+  authToken?: string;
+}): Promise<HubDatabase> {
+  const client = createClient({ url: options.url, authToken: options.authToken });
+  if (options.url === ':memory:' || options.url.startsWith('file:')) {
+    // WAL keeps readers (search) from waiting on the harvester's writes; NORMAL is crash-safe in WAL.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+  }
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return db;
+}

@@ -1,0 +1,4 @@
+export * from './admin.js';
+export * from './entries.js';
+export * from './nodes.js';
+export * from './search-index.js';

@@ -1,0 +1,41 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Membership of a node at this hub (docs/protocol.md §3). */
+export type NodeMembershipState = 'active' | 'suspended' | 'removed';
+/** What the portal shows about a node's harvesting (DESIGN.md property 8). */
+export type NodeHealth = 'pending' | 'healthy' | 'lagging' | 'failing' | 'needs-attention';
+
+export const nodes = sqliteTable('nodes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull().unique(),
+  partnerId: text('partner_id').notNull().unique(),
+  name: text('name').notNull(),
+  country: text('country'),
+  partner: text('partner', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  feedUrl: text('feed_url').notNull(),
+  schemaVersion: text('schema_version').notNull(),
+  state: text('state').$type<NodeMembershipState>().notNull().default('active'),
+  health: text('health').$type<NodeHealth>().notNull().default('pending'),
+  descriptorJws: text('descriptor_jws').notNull(),
+  /** The SDK chain verifier's state: pinned keys, last seq and hash. */
+  chain: text('chain', { mode: 'json' }).$type<unknown>().notNull(),
+  cursorSeq: integer('cursor_seq').notNull().default(0),
+  headSeq: integer('head_seq').notNull().default(0),
+  lastSuccessAt: integer('last_success_at'),
+  lastAttemptAt: integer('last_attempt_at'),
+  lastErrorCode: text('last_error_code'),
+  lastErrorMessage: text('last_error_message'),
+  lastErrorAt: integer('last_error_at'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+  circuitOpenUntil: integer('circuit_open_until').notNull().default(0),
+  enrolledAt: integer('enrolled_at').notNull(),
+  removedAt: integer('removed_at'),
+});
+
+export const memberships = sqliteTable('memberships', {
+  nodeId: integer('node_id').primaryKey(),
+  jws: text('jws').notNull(),
+  issuedAt: integer('issued_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -1,0 +1,34 @@
+import { numericDate } from '@promise-global/sdk';
+import { signMembership } from '@promise-global/sdk/sign';
+import type { PinnedKeys } from '@promise-global/sdk/verify';
+import type { HubContext } from '../context.js';
+import { memberships } from '../db/schema/index.js';
+
+/** Signs and stores a fresh membership statement for a node (docs/protocol.md §3.2). */
+export async function issueMembership(
+  ctx: HubContext,
+  node: { id: number; url: string; partnerId: string },
+  keys: PinnedKeys,
+): Promise<string> {
+  const iat = numericDate();
+  const exp = iat + ctx.config.membership.ttlSeconds;
+  const active = keys.keys.filter(
+    (key) => key.status === 'active' && key.revokedFromSeq === undefined,
+  );
+  const jws = await signMembership(ctx.key, {
+    iss: ctx.url(),
+    sub: node.url,
+    partnerId: node.partnerId,
+    jwks: { keys: active.map((key) => key.publicJwk) },
+    iat,
+    exp,
+  });
+  await ctx.db
+    .insert(memberships)
+    .values({ nodeId: node.id, jws, issuedAt: iat * 1000, expiresAt: exp * 1000 })
+    .onConflictDoUpdate({
+      target: memberships.nodeId,
+      set: { jws, issuedAt: iat * 1000, expiresAt: exp * 1000 },
+    });
+  return jws;
+}

@@ -1,0 +1,129 @@
+import type { FeedState, PinnedKeys } from '@promise-global/sdk/verify';
+import { verifyDescriptor } from '@promise-global/sdk/verify';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { HubContext } from '../context.js';
+import { nodes } from '../db/schema/index.js';
+import { describeFailure } from '../harvest/failure.js';
+import { fetchNodeJwt } from '../harvest/fetch-json.js';
+import { EnrolmentError } from './enrolment-error.js';
+import { fetchDescriptor } from './fetch-descriptor.js';
+import { issueMembership } from './membership.js';
+import { removeNodeFromIndex } from './remove-node.js';
+
+type NodeRow = typeof nodes.$inferSelect;
+
+export async function findNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+  const [row] = await ctx.db.select().from(nodes).where(eq(nodes.partnerId, partnerId));
+  if (!row) throw new EnrolmentError('NODE_NOT_FOUND', `no node with partner id ${partnerId}`);
+  return row;
+}
+
+/** Replaces only the pinned keys inside the stored chain state, never its position (seq, hash). */
+function withKeys(keys: PinnedKeys) {
+  return sql`json_set(${nodes.chain}, '$.keys', json(${JSON.stringify(keys)}))`;
+}
+
+async function update(
+  ctx: HubContext,
+  id: number,
+  set: Partial<{ [K in keyof NodeRow]: NodeRow[K] | SQL }>,
+): Promise<NodeRow> {
+  const [row] = await ctx.db.update(nodes).set(set).where(eq(nodes.id, id)).returning();
+  if (!row) throw new EnrolmentError('NODE_NOT_FOUND', `node ${id} vanished`);
+  return row;
+}
+
+/** Stops harvesting a node; its records stay searchable until it is removed. */
+export async function suspendNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+  const node = await findNode(ctx, partnerId);
+  if (node.state === 'removed')
+    throw new EnrolmentError('NODE_NOT_FOUND', `${partnerId} was removed`);
+  return update(ctx, node.id, { state: 'suspended' });
+}
+
+/** Resumes harvesting a suspended node from its cursor. */
+export async function reinstateNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+  const node = await findNode(ctx, partnerId);
+  if (node.state !== 'suspended') return node;
+  const row = await update(ctx, node.id, {
+    state: 'active',
+    nextAttemptAt: 0,
+    circuitOpenUntil: 0,
+  });
+  void ctx.harvester.sync(row.id);
+  return row;
+}
+
+/** Removes a node: its records leave the index, removal tombstones enter the hub's feed. */
+export async function removeNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+  const node = await findNode(ctx, partnerId);
+  if (node.state === 'removed') return node;
+  await removeNodeFromIndex(ctx.db, node.id);
+  return update(ctx, node.id, { state: 'removed', removedAt: Date.now() });
+}
+
+/**
+ * Operator re-pin after a rotation the rules refused (§9.3): the current descriptor's keys are
+ * pinned as at enrolment; earlier keys stay as retired so old records remain verifiable.
+ */
+export async function repinNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+  const node = await findNode(ctx, partnerId);
+  const chain = node.chain as FeedState;
+  const { keys: fresh, jws } = await fetchDescriptor(ctx, node.url);
+  const freshKids = new Set(fresh.keys.map((key) => key.kid));
+  const keys: PinnedKeys = {
+    ...fresh,
+    keys: [
+      ...fresh.keys,
+      ...chain.keys.keys
+        .filter((key) => !freshKids.has(key.kid))
+        .map((key) => ({ ...key, status: 'retired' as const })),
+    ],
+  };
+  const row = await update(ctx, node.id, {
+    chain: withKeys(keys),
+    descriptorJws: jws,
+    health: 'pending',
+    consecutiveFailures: 0,
+    nextAttemptAt: 0,
+    circuitOpenUntil: 0,
+  });
+  await issueMembership(ctx, row, keys);
+  void ctx.harvester.sync(row.id);
+  return row;
+}
+
+/**
+ * Re-reads a node's descriptor and applies it under the rotation rules (§9.2): accepted changes
+ * update the pins and re-issue the membership statement; a refused change puts the node in
+ * `needs-attention` until an operator re-pins. Returns whether the keys changed.
+ */
+export async function refreshDescriptor(ctx: HubContext, node: NodeRow): Promise<boolean> {
+  const chain = node.chain as FeedState;
+  try {
+    const limits = { ...ctx.config.harvest.timeouts, maxBytes: 64 * 1024 };
+    const jws = await fetchNodeJwt(`${node.url}/.well-known/promise-node`, limits, ctx.policy);
+    if (jws === node.descriptorJws) return false;
+    const { keys, rotated } = await verifyDescriptor(jws, { url: node.url, keys: chain.keys });
+    const row = await update(ctx, node.id, { chain: withKeys(keys), descriptorJws: jws });
+    await issueMembership(ctx, row, keys);
+    return rotated;
+  } catch (error) {
+    const failure = describeFailure(error);
+    const refused = [
+      'KEY_ROTATION_UNAUTHORISED',
+      'UNKNOWN_KID',
+      'KEY_REVOKED',
+      'DESCRIPTOR_REPLAYED',
+    ];
+    if (refused.includes(failure.code)) {
+      await update(ctx, node.id, {
+        health: 'needs-attention',
+        lastErrorCode: failure.code,
+        lastErrorMessage: failure.message.slice(0, 500),
+        lastErrorAt: Date.now(),
+      });
+    }
+    throw error;
+  }
+}

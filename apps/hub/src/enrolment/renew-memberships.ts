@@ -1,0 +1,37 @@
+import type { FeedState } from '@promise-global/sdk/verify';
+import { and, eq, lt } from 'drizzle-orm';
+import type { HubContext } from '../context.js';
+import { memberships, nodes } from '../db/schema/index.js';
+import { describeFailure } from '../harvest/failure.js';
+import { issueMembership } from './membership.js';
+import { refreshDescriptor } from './node-admin.js';
+
+/**
+ * Renews the membership statements of active nodes that expire within `renewBeforeSeconds`
+ * (re-reading each node's descriptor first, so rotations and revocations are applied). Returns how
+ * many were renewed.
+ */
+export async function renewMemberships(ctx: HubContext, now = Date.now()): Promise<number> {
+  const threshold = now + ctx.config.membership.renewBeforeSeconds * 1000;
+  const due = await ctx.db
+    .select({ node: nodes })
+    .from(nodes)
+    .innerJoin(memberships, eq(memberships.nodeId, nodes.id))
+    .where(and(eq(nodes.state, 'active'), lt(memberships.expiresAt, threshold)));
+  let renewed = 0;
+  for (const { node } of due) {
+    try {
+      await refreshDescriptor(ctx, node);
+    } catch (error) {
+      ctx.log.warn(
+        { node: node.url, ...describeFailure(error) },
+        'descriptor refresh failed; renewing with pinned keys',
+      );
+    }
+    const [current] = await ctx.db.select().from(nodes).where(eq(nodes.id, node.id));
+    if (!current || current.health === 'needs-attention') continue;
+    await issueMembership(ctx, current, (current.chain as FeedState).keys);
+    renewed++;
+  }
+  return renewed;
+}

@@ -1,0 +1,74 @@
+import type { InStatement } from '@libsql/client';
+import { schemaMajorOf } from '@promise-global/schema';
+import type { FeedState, VerifiedFeedPage } from '@promise-global/sdk/verify';
+import type { HubDatabase } from '../db/database.js';
+import type { VerifiedEntry } from '../index/index-rows.js';
+import {
+  appendEntries,
+  indexEntries,
+  type PageNode,
+  type QuarantinedEntry,
+} from '../index/write-page.js';
+
+/** Statements that quarantine log entries the hub cannot index, with the reason. */
+export function quarantineEntries(
+  nodeId: number,
+  quarantined: readonly QuarantinedEntry[],
+  now: number,
+): InStatement[] {
+  return quarantined.map((entry) => ({
+    sql: `INSERT OR REPLACE INTO quarantine (hub_seq, node_id, schema_version, reason_code, reason, created_at)
+      VALUES ((SELECT hub_seq FROM entries WHERE node_id = ? AND seq = ?), ?, ?, ?, ?, ?)`,
+    args: [nodeId, entry.seq, nodeId, entry.schemaVersion, entry.reasonCode, entry.reason, now],
+  }));
+}
+
+/** Splits verified records into those the hub indexes and those it quarantines (unknown major). */
+export function partitionByMajor(
+  records: readonly (VerifiedEntry & { quarantined: boolean })[],
+  knownMajors: readonly number[],
+): { indexable: VerifiedEntry[]; quarantined: QuarantinedEntry[] } {
+  const indexable: VerifiedEntry[] = [];
+  const quarantined: QuarantinedEntry[] = [];
+  for (const record of records) {
+    const major = schemaMajorOf(record.payload.schemaVersion);
+    if (record.quarantined || major === undefined || !knownMajors.includes(major)) {
+      quarantined.push({
+        seq: record.payload.seq,
+        schemaVersion: record.payload.schemaVersion,
+        reasonCode: 'SCHEMA_MAJOR_UNKNOWN',
+        reason: `schema ${record.payload.schemaVersion} has a major this hub does not know`,
+      });
+    } else {
+      indexable.push(record);
+    }
+  }
+  return { indexable, quarantined };
+}
+
+/**
+ * Stores one verified page in ONE write batch (a transaction): the log entries, quarantine rows,
+ * index upserts and the node's new chain state and cursor — so a crash at any instant leaves either
+ * all of it or none of it (DESIGN.md property 9).
+ */
+export async function storeVerifiedPage(
+  db: HubDatabase,
+  node: PageNode,
+  page: VerifiedFeedPage,
+  knownMajors: readonly number[],
+  now = Date.now(),
+): Promise<FeedState> {
+  const { indexable, quarantined } = partitionByMajor(page.records, knownMajors);
+  const indexing = indexEntries(node, indexable);
+  const statements: InStatement[] = [
+    ...appendEntries(node.id, page.records),
+    ...quarantineEntries(node.id, quarantined, now),
+    ...indexing,
+    {
+      sql: 'UPDATE nodes SET chain = ?, cursor_seq = ?, head_seq = ? WHERE id = ?',
+      args: [JSON.stringify(page.state), page.state.seq, page.head.seq, node.id],
+    },
+  ];
+  await db.$client.batch(statements, 'write');
+  return page.state;
+}

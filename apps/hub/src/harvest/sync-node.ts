@@ -1,0 +1,123 @@
+import { isProtocolError } from '@promise-global/sdk';
+import { type FeedState, verifyFeedPage } from '@promise-global/sdk/verify';
+import { eq, ne } from 'drizzle-orm';
+import type { HubContext } from '../context.js';
+import { nodes } from '../db/schema/index.js';
+import { refreshDescriptor } from '../enrolment/node-admin.js';
+import { backoffDelay } from './backoff.js';
+import { describeFailure } from './failure.js';
+import { fetchNodeJson } from './fetch-json.js';
+import { storeVerifiedPage } from './store-page.js';
+
+export type SyncResult =
+  | { outcome: 'synced'; stored: number; cursorSeq: number; headSeq: number }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'failed'; code: string; message: string };
+
+async function networkKids(ctx: HubContext, nodeId: number): Promise<Map<string, string>> {
+  const others = await ctx.db
+    .select({ url: nodes.url, chain: nodes.chain })
+    .from(nodes)
+    .where(ne(nodes.id, nodeId));
+  const kids = new Map<string, string>();
+  for (const other of others) {
+    for (const key of (other.chain as FeedState).keys.keys) kids.set(key.kid, other.url);
+  }
+  return kids;
+}
+
+/**
+ * Pulls a node's feed from its cursor to its head, page by page: each page is fetched through the
+ * guarded client, verified by the SDK's chain verifier against the pinned keys, and stored in one
+ * transaction with the new cursor (docs/protocol.md §7). Failures are recorded on the node with a
+ * backoff, and open its circuit after repeated failures; they never throw.
+ */
+export async function syncNode(
+  ctx: HubContext,
+  nodeId: number,
+  now = Date.now(),
+): Promise<SyncResult> {
+  const [node] = await ctx.db.select().from(nodes).where(eq(nodes.id, nodeId));
+  if (!node) return { outcome: 'skipped', reason: 'unknown node' };
+  if (node.state !== 'active') return { outcome: 'skipped', reason: node.state };
+  if (node.health === 'needs-attention') return { outcome: 'skipped', reason: 'needs-attention' };
+  if (node.circuitOpenUntil > now) return { outcome: 'skipped', reason: 'circuit open' };
+  const { harvest, knownSchemaMajors } = ctx.config;
+  const limits = { ...harvest.timeouts, maxBytes: harvest.maxResponseBytes };
+  const pageNode = { id: node.id, partnerId: node.partnerId, country: node.country };
+  let state = node.chain as FeedState;
+  let headSeq = node.headSeq;
+  let stored = 0;
+  const pull = async () => {
+    const kids = await networkKids(ctx, node.id);
+    for (let pages = 0; pages < harvest.maxPagesPerSync; pages++) {
+      const url = new URL(node.feedUrl);
+      url.searchParams.set('after', String(state.seq));
+      url.searchParams.set('limit', String(harvest.pageLimit));
+      const body = await fetchNodeJson(url.href, limits, ctx.policy);
+      const page = await verifyFeedPage(state, body, {
+        networkKids: kids,
+        quarantineUnknownMajor: true,
+      });
+      state = await storeVerifiedPage(ctx.db, pageNode, page, knownSchemaMajors);
+      headSeq = page.head.seq;
+      stored += page.records.length;
+      if (page.records.length === 0 || state.seq >= headSeq) break;
+    }
+  };
+  try {
+    try {
+      await pull();
+    } catch (error) {
+      // An unpinned kid may be a rotation the node announced in its descriptor (§9.2): apply it
+      // under the rules once, then retry; a refused rotation leaves the node needing attention.
+      if (!isProtocolError(error, 'UNKNOWN_KID') || !(await refreshDescriptor(ctx, node)))
+        throw error;
+      const [refreshed] = await ctx.db
+        .select({ chain: nodes.chain })
+        .from(nodes)
+        .where(eq(nodes.id, node.id));
+      if (!refreshed) throw error;
+      state = { ...state, keys: (refreshed.chain as FeedState).keys };
+      await pull();
+    }
+    const lag = Math.max(0, headSeq - state.seq);
+    await ctx.db
+      .update(nodes)
+      .set({
+        health: lag >= harvest.laggingThreshold ? 'lagging' : 'healthy',
+        lastSuccessAt: Date.now(),
+        lastAttemptAt: now,
+        consecutiveFailures: 0,
+        nextAttemptAt: 0,
+        circuitOpenUntil: 0,
+      })
+      .where(eq(nodes.id, node.id));
+    return { outcome: 'synced', stored, cursorSeq: state.seq, headSeq };
+  } catch (error) {
+    const failure = describeFailure(error);
+    const failures = node.consecutiveFailures + 1;
+    const delay = backoffDelay(failures, harvest.backoff.baseMs, harvest.backoff.maxMs);
+    const [latest] = await ctx.db
+      .select({ health: nodes.health })
+      .from(nodes)
+      .where(eq(nodes.id, node.id));
+    const rotation =
+      latest?.health === 'needs-attention' || failure.code === 'KEY_ROTATION_UNAUTHORISED';
+    ctx.log.warn({ node: node.url, ...failure, failures }, 'node sync failed');
+    await ctx.db
+      .update(nodes)
+      .set({
+        health: rotation ? 'needs-attention' : 'failing',
+        lastAttemptAt: now,
+        lastErrorCode: failure.code,
+        lastErrorMessage: failure.message.slice(0, 500),
+        lastErrorAt: Date.now(),
+        consecutiveFailures: failures,
+        nextAttemptAt: Date.now() + delay,
+        circuitOpenUntil: failures >= harvest.breakerThreshold ? Date.now() + delay : 0,
+      })
+      .where(eq(nodes.id, node.id));
+    return { outcome: 'failed', ...failure };
+  }
+}

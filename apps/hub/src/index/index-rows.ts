@@ -1,0 +1,139 @@
+import type {
+  Innovation,
+  Organisation,
+  Partner,
+  RecordPayload,
+  Service,
+} from '@promise-global/schema';
+
+/** A record whose signature and chain position the SDK has verified. */
+export interface VerifiedEntry {
+  jws: string;
+  hash: string;
+  payload: RecordPayload;
+}
+
+/** Innovation statuses that appear in search; withdrawn (and drafts) do not (DESIGN.md data model). */
+const SEARCHABLE_INNOVATION = new Set(['submitted', 'scheduled', 'published']);
+
+export interface InnovationRow {
+  recordId: string;
+  partnerId: string;
+  title: string;
+  summary: string;
+  body: string;
+  kind: string;
+  country: string | null;
+  year: number | null;
+  evidenceLevel: string;
+  status: string;
+  themes: string;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ServiceRow {
+  recordId: string;
+  partnerId: string;
+  organisationId: string;
+  name: string;
+  description: string;
+  areasText: string;
+  status: string;
+  urgency: string;
+  available24x7: number;
+  categories: string;
+  referralRoutes: string;
+  areas: string;
+  updatedAt: string;
+}
+
+/** What indexing one record does: put a row in a search table, a directory row, or remove it. */
+export type IndexAction =
+  | { kind: 'innovation'; row: InnovationRow }
+  | { kind: 'service'; row: ServiceRow }
+  | { kind: 'directory'; recordType: 'partner' | 'organisation'; recordId: string; name: string }
+  | { kind: 'remove'; recordType: string; recordId: string };
+
+function innovationRow(data: Innovation, country: string | null): InnovationRow {
+  const dated = data.publishedAt ?? data.submittedAt ?? data.updatedAt;
+  return {
+    recordId: data.id,
+    partnerId: data.partnerId,
+    title: data.title,
+    summary: data.summary,
+    body: data.body,
+    kind: data.kind,
+    country,
+    year: Number(dated.slice(0, 4)) || null,
+    evidenceLevel: data.evidenceLevel,
+    status: data.status,
+    themes: JSON.stringify([...data.themes].sort()),
+    publishedAt: data.publishedAt ?? null,
+    updatedAt: data.updatedAt,
+  };
+}
+
+function serviceRow(data: Service, partnerId: string): ServiceRow {
+  const areaNames = data.serviceAreas.map((area) => area.name);
+  return {
+    recordId: data.id,
+    partnerId,
+    organisationId: data.organisationId,
+    name: data.name,
+    description: data.description,
+    areasText: areaNames.join(' · '),
+    status: data.status,
+    urgency: data.urgency,
+    available24x7: data.available24x7 ? 1 : 0,
+    categories: JSON.stringify([...data.categories].sort()),
+    referralRoutes: JSON.stringify([...new Set(data.referralRoutes.map((r) => r.route))].sort()),
+    areas: JSON.stringify([...new Set(areaNames)].sort()),
+    updatedAt: data.updatedAt,
+  };
+}
+
+/** Decides how one verified record changes the index. */
+export function indexAction(
+  entry: VerifiedEntry,
+  node: { partnerId: string; country: string | null },
+): IndexAction {
+  const { payload } = entry;
+  if (payload.tombstone || payload.data === undefined) {
+    return { kind: 'remove', recordType: payload.type, recordId: payload.id };
+  }
+  // The SDK's verifier has already validated `data` against recordDataSchemas (unknown fields of a
+  // newer minor dropped), so it is used as is.
+  const parsed = { data: payload.data };
+  switch (payload.type) {
+    case 'innovation': {
+      const data = parsed.data as Innovation;
+      if (!SEARCHABLE_INNOVATION.has(data.status)) {
+        return { kind: 'remove', recordType: 'innovation', recordId: payload.id };
+      }
+      return {
+        kind: 'innovation',
+        row: { ...innovationRow(data, node.country), recordId: payload.id },
+      };
+    }
+    case 'service':
+      return {
+        kind: 'service',
+        row: { ...serviceRow(parsed.data as Service, node.partnerId), recordId: payload.id },
+      };
+    case 'partner':
+      return {
+        kind: 'directory',
+        recordType: 'partner',
+        recordId: payload.id,
+        name: (parsed.data as Partner).name,
+      };
+    case 'organisation':
+      return {
+        kind: 'directory',
+        recordType: 'organisation',
+        recordId: payload.id,
+        name: (parsed.data as Organisation).name,
+      };
+  }
+}

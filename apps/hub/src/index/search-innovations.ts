@@ -1,0 +1,153 @@
+import type { InValue } from '@libsql/client';
+import type {
+  InnovationHit,
+  InnovationSearchInput,
+  SearchPage,
+} from '@promise-global/sdk/client/hub';
+import type { HubDatabase } from '../db/database.js';
+import { ftsMatchExpression } from './fts-query.js';
+import { decodeCursor, encodeCursor } from './search-cursor.js';
+import { SearchInputError } from './search-error.js';
+import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
+
+type Filters = NonNullable<InnovationSearchInput['filters']>;
+
+/** SQL conditions on `innovations i` for the given filters (values always bound, never inlined). */
+export function innovationFilterSql(filters: Filters | undefined): {
+  sql: string;
+  args: InValue[];
+} {
+  const clauses: string[] = [];
+  const args: InValue[] = [];
+  const oneOf = (column: string, values: readonly (string | number)[] | undefined) => {
+    if (!values?.length) return;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    args.push(...values);
+  };
+  oneOf('i.kind', filters?.kinds);
+  oneOf('i.partner_id', filters?.partners);
+  oneOf('i.country', filters?.countries);
+  oneOf('i.year', filters?.years);
+  oneOf('i.evidence_level', filters?.evidenceLevels);
+  if (filters?.themes?.length) {
+    clauses.push(
+      `EXISTS (SELECT 1 FROM json_each(i.themes) t WHERE t.value IN (${filters.themes.map(() => '?').join(', ')}))`,
+    );
+    args.push(...filters.themes);
+  }
+  return { sql: clauses.length ? clauses.join(' AND ') : '1', args };
+}
+
+/** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 13 columns. */
+const hitDetail = `json_array(i.rowid, i.record_id, i.partner_id, n.url, i.title, i.kind, i.themes, i.country, i.year,
+  i.evidence_level, i.status, i.published_at, i.updated_at) AS detail`;
+
+type Detail = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+];
+
+function toHit(row: Record<string, unknown>): InnovationHit {
+  const [
+    ,
+    id,
+    partnerId,
+    nodeUrl,
+    title,
+    kind,
+    themes,
+    country,
+    year,
+    evidenceLevel,
+    status,
+    publishedAt,
+    updatedAt,
+  ] = JSON.parse(String(row.detail)) as Detail;
+  return {
+    partnerId,
+    nodeUrl,
+    id,
+    title,
+    kind,
+    themes: JSON.parse(themes) as string[],
+    country,
+    year,
+    evidenceLevel,
+    status,
+    publishedAt,
+    updatedAt,
+    highlights: {
+      title: snippetParts(String(row.title_mark ?? title)),
+      summary: snippetParts(String(row.summary_mark ?? '')),
+      body: snippetParts(String(row.body_mark ?? '')),
+    },
+  };
+}
+
+/**
+ * Full-text search over innovations (title, summary, body) with facet filters. Ordered by BM25
+ * relevance then rowid (or newest first without a query): deterministic, so keyset cursors are
+ * stable while the index is unchanged.
+ */
+export async function searchInnovations(
+  db: HubDatabase,
+  input: InnovationSearchInput,
+): Promise<SearchPage<InnovationHit>> {
+  // An integer literal LIMIT (not a parameter) lets SQLite hand it to FTS5's rank sort.
+  const limit = Math.trunc(Math.min(Math.max(input.limit ?? 20, 1), 100));
+  const position = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+  if (input.cursor !== undefined && !position) throw new SearchInputError('cursor is not valid');
+  const filter = innovationFilterSql(input.filters);
+  const match = ftsMatchExpression(input.q);
+  const client = db.$client;
+  if (match === undefined) {
+    const after = position ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';
+    const result = await client.execute({
+      sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail} FROM innovations i JOIN nodes n ON n.id = i.node_id
+        WHERE ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
+      args: [...filter.args, ...(position ? [String(position[0]), position[1]] : []), limit + 1],
+    });
+    const rows = result.rows.slice(0, limit);
+    const last = rows.at(-1);
+    const nextCursor =
+      result.rows.length > limit && last
+        ? encodeCursor([String(last.sort_key), Number(last.rowid)])
+        : null;
+    return { items: rows.map(toHit), nextCursor };
+  }
+  const after = position ? 'AND (rank > ? OR (rank = ? AND innovation_fts.rowid > ?))' : '';
+  // `ORDER BY rank` alone, on the unaliased FTS table as the outer loop, lets FTS5 sort internally
+  // and compute snippets only for the rows returned; equal ranks come in rowid (scan) order, which
+  // the keyset cursor relies on.
+  const result = await client.execute({
+    sql: `SELECT innovation_fts.rowid AS rowid, rank AS score, ${hitDetail},
+        highlight(innovation_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title_mark,
+        snippet(innovation_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS summary_mark,
+        snippet(innovation_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body_mark
+      FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
+      WHERE innovation_fts MATCH ? AND ${filter.sql} ${after} ORDER BY rank LIMIT ${limit + 1}`,
+    args: [
+      match,
+      ...filter.args,
+      ...(position ? [Number(position[0]), Number(position[0]), position[1]] : []),
+    ],
+  });
+  const rows = result.rows.slice(0, limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    result.rows.length > limit && last
+      ? encodeCursor([Number(last.score), Number(last.rowid)])
+      : null;
+  return { items: rows.map(toHit), nextCursor };
+}

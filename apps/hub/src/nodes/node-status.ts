@@ -1,0 +1,38 @@
+import type { NodeHealth, NodeStatus } from '@promise-global/sdk/client/hub';
+import type { nodes } from '../db/schema/index.js';
+
+type NodeRow = typeof nodes.$inferSelect;
+
+const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms).toISOString());
+
+/** The health the portal shows: suspension and removal win over harvesting health. */
+export function effectiveHealth(row: NodeRow): NodeHealth {
+  if (row.state !== 'active') return 'suspended';
+  return row.health;
+}
+
+/** A node's public status (DESIGN.md property 8). */
+export function toNodeStatus(row: NodeRow, now = Date.now()): NodeStatus {
+  return {
+    partnerId: row.partnerId,
+    name: row.name,
+    nodeUrl: row.url,
+    country: row.country,
+    state: row.state,
+    health: effectiveHealth(row),
+    cursorSeq: row.cursorSeq,
+    headSeq: row.headSeq,
+    lag: Math.max(0, row.headSeq - row.cursorSeq),
+    lastSuccessAt: iso(row.lastSuccessAt),
+    lastError:
+      row.lastErrorCode && row.lastErrorAt
+        ? {
+            code: row.lastErrorCode,
+            message: row.lastErrorMessage ?? '',
+            at: new Date(row.lastErrorAt).toISOString(),
+          }
+        : null,
+    consecutiveFailures: row.consecutiveFailures,
+    circuitOpenUntil: row.circuitOpenUntil > now ? iso(row.circuitOpenUntil) : null,
+  };
+}

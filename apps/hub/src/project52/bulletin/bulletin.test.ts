@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { fictionalBulletin } from '../test-support/fictional-bulletin.js';
+import { weekLabel } from './bulletin.js';
+import { renderBulletinEmail } from './email.js';
+import { bulletinFeeds } from './feed.js';
+import { renderBulletinPage } from './page.js';
+
+const HOSTILE_TITLE = 'Safe haven <img src=x onerror=alert(1)> & "quotes"';
+const UNSUBSCRIBE = 'https://hub.example.org/project52/unsubscribe?token=abc.def';
+
+function hostileBulletin() {
+  const bulletin = fictionalBulletin({ title: HOSTILE_TITLE });
+  return {
+    ...bulletin,
+    piece: {
+      ...bulletin.piece,
+      partnerName: 'Trust <b>bold</b>',
+      summary: 'Summary </p><script>x()</script>',
+    },
+    alsoNew: {
+      ...bulletin.alsoNew,
+      services: [{ title: '<svg onload=x>', partnerName: 'P', url: 'javascript:alert(1)' }],
+    },
+  };
+}
+
+describe('the bulletin email', () => {
+  it('uses table layout and inline styles only, with every text element styled', () => {
+    const { html } = renderBulletinEmail(fictionalBulletin(), UNSUBSCRIBE);
+    expect(html).not.toMatch(/<style|<script|<link|class="/i);
+    expect(html).toContain('<table role="presentation"');
+    const unstyled = html.match(/<(p|h[1-6]|li|a|td|ul)(?=[\s>])(?![^>]*style=)[^>]*>/g) ?? [];
+    expect(unstyled).toEqual([]);
+    expect(html).toContain('Week 41, 2026 (5 October to 11 October 2026)');
+    expect(html).toContain(`href="${UNSUBSCRIBE}"`);
+    expect(html).toContain('Also new in the network');
+  });
+
+  it('escapes everything a partner wrote and keeps only http(s) and mailto links', () => {
+    const { html, text, subject } = renderBulletinEmail(hostileBulletin(), UNSUBSCRIBE);
+    expect(html).not.toMatch(/<img|<svg|<script|<b>|javascript:/i);
+    expect(html).toContain(
+      'Safe haven &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;',
+    );
+    expect(html).toContain('&lt;script&gt;alert(');
+    expect(html).toContain('href="https://example.org/crisis-cafe"');
+    expect(subject).toBe(`Project 52, week 41: ${HOSTILE_TITLE} (Trust <b>bold</b>)`);
+    expect(text).toContain(HOSTILE_TITLE.toUpperCase());
+  });
+
+  it('has a plain-text twin with the same content and links as text', () => {
+    const { text } = renderBulletinEmail(fictionalBulletin(), UNSUBSCRIBE);
+    expect(text).not.toMatch(/<(p|a|li|ul|strong|h[1-6]|span)[\s>]/i);
+    expect(text).toContain('A CRISIS CAFÉ THAT FEELS LIKE A LIVING ROOM');
+    expect(text).toContain(
+      'From Northshire Mental Health Partnership · Service story · Community crisis team',
+    );
+    expect(text).toContain('evaluation summary (https://example.org/crisis-cafe)');
+    expect(text).toContain('- open 6pm to 11pm, every day');
+    expect(text).toContain('<script>alert("x")</script>'); // shown as the author typed it: it is plain text
+    expect(text).toContain(
+      '- Evening befriending line (Riverside Wellbeing): https://portal.example.org/services/1',
+    );
+    expect(text).toContain(`Unsubscribe in one click: ${UNSUBSCRIBE}`);
+  });
+});
+
+describe('the portal page fragment', () => {
+  it('is semantic HTML without inline style or script, with partner text escaped', () => {
+    const page = renderBulletinPage(hostileBulletin());
+    expect(page.startsWith('<article class="p52-bulletin" data-week="2026-W41">')).toBe(true);
+    expect(page).not.toMatch(/style=|<script|<img|<svg|javascript:/i);
+    expect(page).toContain('<h1 class="p52-title">Safe haven &lt;img');
+    expect(page).toContain('<h2>Why we started</h2>');
+    expect(page).toContain('<a href="#">&lt;svg onload=x&gt;</a>');
+  });
+});
+
+describe('the bulletin feeds', () => {
+  it('publishes each week as an RSS, Atom and JSON Feed entry, newest first', () => {
+    const older = {
+      ...fictionalBulletin({ week: '2026-W40' }),
+      publishedAt: new Date('2026-09-28T09:00:00Z'),
+    };
+    const feeds = bulletinFeeds([older, hostileBulletin()], {
+      hubUrl: 'https://hub.example.org',
+      feedLinks: {
+        rss: 'https://hub.example.org/project52/rss.xml',
+        atom: 'https://hub.example.org/project52/atom.xml',
+        json: 'https://hub.example.org/project52/feed.json',
+      },
+    });
+    const json = JSON.parse(feeds.json) as {
+      items: Array<{ id: string; title: string; content_html: string; tags?: string[] }>;
+    };
+    expect(json.items.map((item) => item.id)).toEqual([
+      'https://hub.example.org/project52/2026-W41',
+      'https://hub.example.org/project52/2026-W40',
+    ]);
+    expect(json.items[0]?.title).toContain(HOSTILE_TITLE);
+    expect(json.items[0]?.content_html).not.toMatch(/<img|<script/);
+    const { rss, atom } = feeds;
+    expect(rss).toContain(
+      '<guid isPermaLink="false">https://hub.example.org/project52/2026-W41</guid>',
+    );
+    expect(atom).toContain('<id>https://hub.example.org/project52/2026-W40</id>');
+    for (const xml of [rss, atom]) {
+      expect(xml).not.toMatch(/<img src=x|<script>x\(\)/);
+      expect(xml).toContain('Safe haven &lt;img src=x onerror=alert(1)&gt;');
+    }
+  });
+});
+
+describe('week labels', () => {
+  it('name the week-year and its dates across the new year', () => {
+    expect(weekLabel('2026-W53')).toBe('Week 53, 2026 (28 December to 3 January 2027)');
+    expect(weekLabel('2025-W01')).toBe('Week 1, 2025 (30 December to 5 January 2025)');
+  });
+});

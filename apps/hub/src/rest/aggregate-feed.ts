@@ -1,0 +1,57 @@
+import { GENESIS_HASH } from '@promise-global/schema';
+import { recordHash, signHead } from '@promise-global/sdk/sign';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { HubContext } from '../context.js';
+
+/** One entry of the hub's aggregate feed: an original record JWS, unchanged, or a removal. */
+export type AggregateItem =
+  | { hubSeq: number; node: string; jws: string }
+  | { hubSeq: number; node: string; removed: { type: string; id: string; rev: number } };
+
+const Query = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1_000).default(500),
+});
+
+/**
+ * The digest a hub's aggregate head signs: `recordHash` of the page's items as JSON. A consumer
+ * recomputes it, checks the hub-signed head with the hub's pinned key (`verifyHead`), then checks
+ * each original record JWS against the node keys in the hub's membership statements.
+ */
+export function aggregateDigest(items: readonly AggregateItem[]): string {
+  return items.length === 0 ? GENESIS_HASH : recordHash(JSON.stringify(items));
+}
+
+/**
+ * `GET /hub/feed?after=HUB_SEQ&limit=N`: the hub's log for another hub to consume (DESIGN.md
+ * property 10). `head` is signed by this hub with `seq` = last hub seq of the page.
+ */
+export function mountAggregateFeed(app: Hono, ctx: HubContext): void {
+  app.get('/hub/feed', async (c) => {
+    const parsed = Query.safeParse(c.req.query());
+    if (!parsed.success) return c.json({ error: 'BAD_REQUEST' }, 400);
+    const { after, limit } = parsed.data;
+    const result = await ctx.db.$client.execute({
+      sql: `SELECT e.hub_seq, e.seq, e.jws, e.record_type, e.record_id, e.rev, n.url
+        FROM entries e JOIN nodes n ON n.id = e.node_id WHERE e.hub_seq > ? ORDER BY e.hub_seq LIMIT ?`,
+      args: [after, limit],
+    });
+    const items: AggregateItem[] = result.rows.map((row) =>
+      row.seq === null
+        ? {
+            hubSeq: Number(row.hub_seq),
+            node: String(row.url),
+            removed: {
+              type: String(row.record_type),
+              id: String(row.record_id),
+              rev: Number(row.rev),
+            },
+          }
+        : { hubSeq: Number(row.hub_seq), node: String(row.url), jws: String(row.jws) },
+    );
+    const seq = items.at(-1)?.hubSeq ?? after;
+    const head = await signHead(ctx.key, { iss: ctx.url(), seq, hash: aggregateDigest(items) });
+    return c.json({ items, head });
+  });
+}

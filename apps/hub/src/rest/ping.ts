@@ -1,0 +1,66 @@
+import type { FeedState, PinnedKeys, ReplayGuard } from '@promise-global/sdk/verify';
+import { verifyPing } from '@promise-global/sdk/verify';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import type { HubContext } from '../context.js';
+import { countEvent } from '../db/counters.js';
+import { nodes, seenPings } from '../db/schema/index.js';
+import { describeFailure } from '../harvest/failure.js';
+
+function replayGuard(ctx: HubContext, nodeId: () => number): ReplayGuard {
+  return {
+    async has(jti) {
+      const [row] = await ctx.db.select().from(seenPings).where(eq(seenPings.jti, jti));
+      return row !== undefined;
+    },
+    async add(jti, exp) {
+      await ctx.db
+        .insert(seenPings)
+        .values({ jti, nodeId: nodeId(), expiresAt: exp * 1000 })
+        .onConflictDoNothing();
+    },
+  };
+}
+
+/**
+ * `POST /ping` (docs/protocol.md §8): a valid ping from an active member triggers an immediate
+ * sync of that node; an invalid, replayed or unknown one is ignored and counted.
+ */
+export function mountPing(app: Hono, ctx: HubContext): void {
+  app.post('/ping', async (c) => {
+    const body = await c.req.text();
+    let nodeId = 0;
+    try {
+      if (body.length > 16_384)
+        throw Object.assign(new Error('ping too large'), { code: 'TOO_LARGE' });
+      const ping = await verifyPing(body.trim(), {
+        aud: ctx.url(),
+        keys: async (iss): Promise<PinnedKeys | undefined> => {
+          const [node] = await ctx.db
+            .select({ id: nodes.id, chain: nodes.chain })
+            .from(nodes)
+            .where(and(eq(nodes.url, iss), eq(nodes.state, 'active')));
+          if (!node) return undefined;
+          nodeId = node.id;
+          return (node.chain as FeedState).keys;
+        },
+        replay: replayGuard(ctx, () => nodeId),
+      });
+      await countEvent(ctx.db, 'ping.accepted');
+      void ctx.harvester.sync(nodeId);
+      await ctx.db.delete(seenPings).where(lt(seenPings.expiresAt, Date.now() - 60_000));
+      return c.json({ status: 'accepted', seq: ping.seq }, 202);
+    } catch (error) {
+      const { code } = describeFailure(error);
+      const counter =
+        code === 'PING_REPLAYED'
+          ? 'ping.replayed'
+          : code === 'ISSUER_UNKNOWN'
+            ? 'ping.unknown'
+            : 'ping.invalid';
+      await countEvent(ctx.db, counter);
+      ctx.log.info({ code }, 'ping ignored');
+      return c.json({ status: 'ignored', code }, 400);
+    }
+  });
+}

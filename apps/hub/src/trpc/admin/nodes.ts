@@ -1,0 +1,60 @@
+import type { NodeStatus } from '@promise-global/sdk/client/hub';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { asc } from 'drizzle-orm';
+import { z } from 'zod';
+import { nodes } from '../../db/schema/index.js';
+import { enrolNode } from '../../enrolment/enrol-node.js';
+import {
+  findNode,
+  reinstateNode,
+  removeNode,
+  repinNode,
+  suspendNode,
+} from '../../enrolment/node-admin.js';
+import { toNodeStatus } from '../../nodes/node-status.js';
+import { PartnerRef } from '../inputs.js';
+import { operatorProcedure } from '../trpc.js';
+
+export const adminNodesRouter = {
+  list: operatorProcedure.query(async ({ ctx }): Promise<NodeStatus[]> => {
+    const rows = await ctx.hub.db.select().from(nodes).orderBy(asc(nodes.partnerId));
+    return rows.map((row) => toNodeStatus(row));
+  }),
+  enrol: operatorProcedure
+    .input(z.object({ url: z.string().min(1).max(2048) }))
+    .mutation(
+      async ({ ctx, input }): Promise<NodeStatus> =>
+        toNodeStatus(await enrolNode(ctx.hub, input.url)),
+    ),
+  suspend: operatorProcedure
+    .input(PartnerRef)
+    .mutation(
+      async ({ ctx, input }): Promise<NodeStatus> =>
+        toNodeStatus(await suspendNode(ctx.hub, input.partnerId)),
+    ),
+  reinstate: operatorProcedure
+    .input(PartnerRef)
+    .mutation(
+      async ({ ctx, input }): Promise<NodeStatus> =>
+        toNodeStatus(await reinstateNode(ctx.hub, input.partnerId)),
+    ),
+  remove: operatorProcedure
+    .input(PartnerRef)
+    .mutation(
+      async ({ ctx, input }): Promise<NodeStatus> =>
+        toNodeStatus(await removeNode(ctx.hub, input.partnerId)),
+    ),
+  repin: operatorProcedure
+    .input(PartnerRef)
+    .mutation(
+      async ({ ctx, input }): Promise<NodeStatus> =>
+        toNodeStatus(await repinNode(ctx.hub, input.partnerId)),
+    ),
+  sync: operatorProcedure
+    .input(PartnerRef)
+    .mutation(async ({ ctx, input }): Promise<NodeStatus> => {
+      const node = await findNode(ctx.hub, input.partnerId);
+      await ctx.hub.harvester.sync(node.id);
+      return toNodeStatus(await findNode(ctx.hub, input.partnerId));
+    }),
+} satisfies TRPCRouterRecord;

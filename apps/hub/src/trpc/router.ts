@@ -1,0 +1,22 @@
+import { adminNodesRouter } from './admin/nodes.js';
+import { adminCountersRouter, adminQuarantineRouter, adminTokensRouter } from './admin/tokens.js';
+import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
+import { facetsRouter, searchRouter } from './routers/search.js';
+import { router } from './trpc.js';
+
+/** The hub's tRPC API (the SDK's `HubClient` speaks it; names are part of the public contract). */
+export const hubRouter = router({
+  search: searchRouter,
+  facets: facetsRouter,
+  records: recordsRouter,
+  partners: partnersRouter,
+  nodes: nodesRouter,
+  admin: router({
+    nodes: router(adminNodesRouter),
+    tokens: router(adminTokensRouter),
+    quarantine: router(adminQuarantineRouter),
+    counters: router(adminCountersRouter),
+  }),
+});
+
+export type HubRouter = typeof hubRouter;

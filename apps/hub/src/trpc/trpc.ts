@@ -1,0 +1,67 @@
+import { isProtocolError } from '@promise-global/sdk';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { AdminIdentity } from '../auth/admin-tokens.js';
+import type { HubContext } from '../context.js';
+import { EnrolmentError } from '../enrolment/enrolment-error.js';
+import { describeFailure } from '../harvest/failure.js';
+import { TransportError } from '../http/transport-error.js';
+import { SearchInputError } from '../index/search-error.js';
+
+/** Per-request context: the hub and who is calling (if they sent a valid admin token). */
+export interface RequestContext {
+  hub: HubContext;
+  admin: AdminIdentity | undefined;
+}
+
+const t = initTRPC.context<RequestContext>().create();
+
+/**
+ * The one place typed domain errors become tRPC errors: bad input is the caller's (4xx), a node
+ * that cannot be reached or verified during enrolment is a 4xx with its stable code, anything else
+ * is logged and reported as a 500.
+ */
+const mapErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof SearchInputError) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  }
+  if (cause instanceof EnrolmentError) {
+    const code =
+      cause.code === 'NODE_NOT_FOUND'
+        ? 'NOT_FOUND'
+        : cause.code === 'NODE_URL_INVALID'
+          ? 'BAD_REQUEST'
+          : 'CONFLICT';
+    throw new TRPCError({ code, message: `${cause.code}: ${cause.message}`, cause });
+  }
+  if (isProtocolError(cause) || cause instanceof TransportError) {
+    const failure = describeFailure(cause);
+    throw new TRPCError({
+      code: 'UNPROCESSABLE_CONTENT',
+      message: `${failure.code}: ${failure.message}`,
+      cause,
+    });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR')
+    ctx.hub.log.error({ err: cause ?? result.error, path }, 'procedure failed');
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Editors and operators. */
+export const editorProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.admin)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'an admin token is required' });
+  return next({ ctx: { ...ctx, admin: ctx.admin } });
+});
+
+/** Operators only: enrolment, suspension, removal, tokens. */
+export const operatorProcedure = editorProcedure.use(({ ctx, next }) => {
+  if (ctx.admin.role !== 'operator')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'operators only' });
+  return next();
+});

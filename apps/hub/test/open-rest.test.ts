@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { PublicJwkSet, promiseTerm } from '@promise-global/schema';
+import { pinKeys, verifyHead, verifyMembership, verifyRecord } from '@promise-global/sdk/verify';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hub } from '../src/create-hub.js';
+import { type AggregateItem, aggregateDigest } from '../src/rest/aggregate-feed.js';
+import { innovationData, organisationData, serviceData } from './support/fixtures.js';
+import { startTestHub } from './support/test-hub.js';
+import { startTestNode, type TestNode } from './support/test-node.js';
+
+let hub: Hub;
+let node: TestNode;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  const started = await startTestHub();
+  hub = started.hub;
+  closers.push(() => started.hub.close());
+  node = await startTestNode({ partnerId: 'hiow' });
+  closers.push(() => node.close());
+  await node.publish('organisation', { ...organisationData('hiow') });
+  for (let i = 0; i < 25; i++) await node.publish('service', { ...serviceData('hiow', i) });
+  for (let i = 0; i < 4; i++) {
+    await node.publish('innovation', {
+      ...innovationData('hiow', i, i === 3 ? { status: 'submitted', publishedAt: undefined } : {}),
+    });
+  }
+  await started.operator.enrolNode({ url: node.url });
+  await started.operator.syncNode({ partnerId: 'hiow' });
+});
+
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+});
+
+describe('open REST', () => {
+  it('serves HSDS 3.0 services that validate against the standard, with CORS for everyone', async () => {
+    const schema = JSON.parse(
+      await readFile(
+        new URL('../../../../shared/standards/hsds-3.0/service.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const response = await fetch(`${hub.url}/services?per_page=10&page=2`, {
+      headers: { origin: 'https://example.org' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await response.json()) as {
+      total_items: number;
+      total_pages: number;
+      page_number: number;
+      contents: unknown[];
+    };
+    expect(body).toMatchObject({
+      total_items: 25,
+      total_pages: 3,
+      page_number: 2,
+      size: 10,
+      first_page: false,
+      last_page: false,
+    });
+    for (const item of body.contents)
+      expect(validate(item), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('filters services by text, taxonomy term and modification date', async () => {
+    const term = promiseTerm('urgency', 'emergency').id;
+    const byTerm = (await (
+      await fetch(`${hub.url}/services?taxonomy_term_id=${term}&per_page=100`)
+    ).json()) as { total_items: number };
+    expect(byTerm.total_items).toBe(9);
+    const bySearch = (await (
+      await fetch(`${hub.url}/services?search=hampshire&per_page=100`)
+    ).json()) as { total_items: number };
+    expect(bySearch.total_items).toBe(12);
+    const recent = (await (
+      await fetch(`${hub.url}/services?modified_after=2025-01-01T20:00:00Z`)
+    ).json()) as { total_items: number };
+    expect(recent.total_items).toBe(5);
+    expect((await fetch(`${hub.url}/services?per_page=1000`)).status).toBe(400);
+  });
+
+  it('publishes JSON Feed, RSS and Atom of published innovations only', async () => {
+    const json = (await (await fetch(`${hub.url}/feed.json`)).json()) as {
+      version: string;
+      items: { title: string }[];
+    };
+    expect(json.version).toContain('jsonfeed.org');
+    expect(json.items).toHaveLength(3);
+    const rss = await fetch(`${hub.url}/rss.xml`);
+    expect(rss.headers.get('content-type')).toContain('application/rss+xml');
+    expect((await rss.text()).match(/<item>/g)).toHaveLength(3);
+    const atom = await (await fetch(`${hub.url}/atom.xml`)).text();
+    expect(atom.match(/<entry>/g)).toHaveLength(3);
+  });
+
+  it('serves a hub-signed aggregate feed another hub can verify down to each original record', async () => {
+    const hubKeys = await pinKeys(
+      PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json()),
+    );
+    const page = (await (await fetch(`${hub.url}/hub/feed?after=0&limit=1000`)).json()) as {
+      items: AggregateItem[];
+      head: string;
+    };
+    const head = await verifyHead(page.head, { keys: hubKeys, iss: hub.url });
+    expect(head.hash).toBe(aggregateDigest(page.items));
+    expect(head.seq).toBe(page.items.at(-1)?.hubSeq);
+    const membership = await verifyMembership(
+      await (await fetch(`${hub.url}/memberships/hiow`)).text(),
+      {
+        hubKeys,
+        hub: hub.url,
+        sub: node.url,
+      },
+    );
+    const nodeKeys = await pinKeys(membership.jwks);
+    const originals = page.items.flatMap((item) => ('jws' in item ? [item.jws] : []));
+    expect(originals).toEqual(node.log);
+    for (const jws of originals) await verifyRecord(jws, { keys: nodeKeys, iss: node.url });
+  });
+});

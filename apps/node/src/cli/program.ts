@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { dataCommands } from './commands/data.js';
+import { initCommand } from './commands/init.js';
+import { startCommand } from './commands/start.js';
+import { tokenCommand } from './commands/token.js';
+
+/** The `promise-node` command line. */
+export function createProgram(): Command {
+  const program = new Command('promise-node')
+    .description('Run and manage a PROMISE Network partner node')
+    .option(
+      '-c, --config <file>',
+      'config file (default: $PROMISE_NODE_CONFIG or ./promise-node.json)',
+    )
+    .showHelpAfterError();
+  initCommand(program);
+  startCommand(program);
+  tokenCommand(program);
+  dataCommands(program);
+  return program;
+}

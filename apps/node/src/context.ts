@@ -1,0 +1,74 @@
+import type { SigningKey } from '@promise-global/sdk/keys';
+import type { Logger } from 'pino';
+import { createFailureLimiter, type FailureLimiter } from './auth/rate-limiter.js';
+import type { NodeConfig } from './config/config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { NodeError } from './errors.js';
+import type { RecordSigner } from './feed/append-record.js';
+import { createFeedReader, type FeedReader } from './feed/feed-page.js';
+import { loadSigningKey } from './identity/signing-key-store.js';
+import { createPinger, type Pinger } from './push/pinger.js';
+
+/** Everything a route or command needs, wired once from the config. */
+export interface NodeContext {
+  config: NodeConfig;
+  log: Logger;
+  database: Database;
+  key: SigningKey;
+  signer: RecordSigner;
+  feed: FeedReader;
+  pinger: Pinger;
+  authFailures: FailureLimiter;
+  /** Sets the public URL once the port is known (port 0). */
+  setPublicUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: NodeConfig, log: Logger): Promise<NodeContext> {
+  const key = await loadSigningKey(config, log);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+  });
+  let publicUrl = config.publicUrl;
+  const signer: RecordSigner = {
+    key,
+    iss: () => {
+      if (publicUrl === null) {
+        throw new NodeError(
+          503,
+          'PUBLIC_URL_UNKNOWN',
+          'The node has no public URL yet: start it first or set publicUrl',
+        );
+      }
+      return publicUrl;
+    },
+  };
+  const pinger = createPinger({
+    hubUrl: config.hubUrl,
+    signer,
+    log,
+    retries: config.pingRetries,
+    backoffMs: config.pingBackoffMs,
+  });
+  return {
+    config,
+    log,
+    database,
+    key,
+    signer,
+    feed: createFeedReader(database, signer, config.headTtlSeconds),
+    pinger,
+    authFailures: createFailureLimiter({
+      limit: config.authFailureLimit,
+      windowMs: config.authFailureWindowSeconds * 1000,
+    }),
+    setPublicUrl(url) {
+      publicUrl ??= url;
+    },
+    async close() {
+      await pinger.close();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './schema/api-token.js';
+export * from './schema/feed-record.js';
+export * from './schema/innovation.js';
+export * from './schema/organisation.js';
+export * from './schema/partner.js';
+export * from './schema/service.js';

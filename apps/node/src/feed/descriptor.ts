@@ -1,0 +1,45 @@
+import { SCHEMA_VERSION } from '@promise-global/schema';
+import { publicJwks } from '@promise-global/sdk/keys';
+import { signDescriptor } from '@promise-global/sdk/sign';
+import type { NodeContext } from '../context.js';
+import { NodeError } from '../errors.js';
+import { findPartner } from '../resources/partner.js';
+
+/**
+ * The node's self-signed descriptor (protocol §2.2), signed when the partner profile changes or
+ * half its lifetime has passed, and cached in between.
+ */
+export function createDescriptorCache(ctx: NodeContext) {
+  let cached: { profileRev: number; jws: string; refreshAt: number } | undefined;
+
+  return async function currentDescriptor(): Promise<string> {
+    const profile = await ctx.database.read((db) => findPartner(db, ctx.config.partnerId));
+    if (!profile) {
+      throw new NodeError(
+        503,
+        'PARTNER_PROFILE_MISSING',
+        'The node has no partner profile yet: PUT /api/partner or set `partner` in the config',
+      );
+    }
+    const profileRev = profile.rev;
+    if (cached && cached.profileRev === profileRev && Date.now() < cached.refreshAt) {
+      return cached.jws;
+    }
+    const url = ctx.signer.iss();
+    const iat = Math.floor(Date.now() / 1000);
+    const ttl = ctx.config.descriptorTtlSeconds;
+    const jws = await signDescriptor(ctx.key, {
+      iss: url,
+      sub: url,
+      iat,
+      exp: iat + ttl,
+      name: profile.data.name,
+      partner: profile.data,
+      jwks: publicJwks([ctx.key]),
+      schemaVersion: SCHEMA_VERSION,
+      feedUrl: `${url}/feed`,
+    });
+    cached = { profileRev, jws, refreshAt: (iat + ttl / 2) * 1000 };
+    return jws;
+  };
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { innovationRoutes } from '../api/innovation-routes.js';
+import { organisationRoutes } from '../api/organisation-routes.js';
+import { partnerRoutes } from '../api/partner-routes.js';
+import { serviceRoutes } from '../api/service-routes.js';
+import { tokenRoutes } from '../api/token-routes.js';
+import { requireRole } from '../auth/require-role.js';
+import type { NodeContext } from '../context.js';
+import { NodeError } from '../errors.js';
+import { feedRoutes } from '../feed/feed-routes.js';
+import { handleError } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+import type { NodeEnv } from './hono-env.js';
+import { openApiDocument } from './openapi.js';
+import { requestLog } from './request-log.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The node's HTTP surface: public feed and identity, health, OpenAPI, and the authoring API. */
+export function createApp(ctx: NodeContext) {
+  const openapi = JSON.stringify(openApiDocument(ctx.config.publicUrl ?? undefined));
+  const app = new Hono<NodeEnv>();
+  app.use(requestLog(ctx.log));
+  app.onError(handleError(ctx.log));
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route' } }, 404));
+  app.route('/', healthRoutes(ctx));
+  app.route('/', feedRoutes(ctx));
+  app.get('/openapi.json', (c) => {
+    c.header('Content-Type', 'application/json');
+    return c.body(openapi);
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new NodeError(
+          413,
+          'BODY_TOO_LARGE',
+          `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+        );
+      },
+    }),
+  );
+  app.use('/api/tokens/*', requireRole(ctx, 'admin'));
+  app.use('/api/tokens', requireRole(ctx, 'admin'));
+  app.use('/api/*', requireRole(ctx, 'editor'));
+  app.route('/api/tokens', tokenRoutes(ctx));
+  app.route('/api/partner', partnerRoutes(ctx));
+  app.route('/api/organisations', organisationRoutes(ctx));
+  app.route('/api/services', serviceRoutes(ctx));
+  app.route('/api/innovations', innovationRoutes(ctx));
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { InnovationFields } from '../resources/innovations.js';
+import type { OrganisationFields } from '../resources/organisations.js';
+import type { PartnerInput } from '../resources/partner.js';
+import type { ServiceFields } from '../resources/services.js';
+
+/** One problem with one row (CSV: line number; JSON: the item's path), refusing the whole file. */
+export interface RowError {
+  row: string;
+  field: string;
+  message: string;
+}
+
+/** Where an item came from, for the error report. */
+export interface Source {
+  row: string;
+}
+
+/**
+ * What a file asks for, already validated. Services name their organisation by id, or by
+ * `organisationRef`: a key into `organisations` of the same file (the CSV's organisation columns).
+ */
+export interface ImportPlan {
+  partner?: z.output<typeof PartnerInput> | undefined;
+  organisations: (Source & { id?: string | undefined; ref?: string; fields: OrganisationFields })[];
+  services: (Source & {
+    id?: string | undefined;
+    /** When set, the organisation is the file's organisation with this `ref`. */
+    organisationRef?: string;
+    fields: ServiceFields;
+  })[];
+  innovations: (Source & {
+    id?: string | undefined;
+    submit: boolean;
+    confirmPersonalData: boolean;
+    fields: InnovationFields;
+  })[];
+}
+
+/** The file had bad rows, or the import failed part-way: nothing was changed. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly code = 'IMPORT_REFUSED';
+  constructor(readonly errors: RowError[]) {
+    super(
+      `Import refused, nothing was changed (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${errors
+        .slice(0, 50)
+        .map((e) => `  ${e.row}: ${e.field}: ${e.message}`)
+        .join('\n')}`,
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { InnovationInput, OrganisationInput, ServiceInput, Uuid } from '@promise-global/schema';
+import { z } from 'zod';
+import { PartnerInput } from '../resources/partner.js';
+import type { ImportPlan, RowError } from './import-plan.js';
+
+const ItemMeta = z.object({ id: Uuid.optional() });
+const InnovationMeta = z.object({
+  id: Uuid.optional(),
+  status: z.enum(['draft', 'submitted']).default('draft'),
+  confirmPersonalData: z.boolean().default(false),
+});
+
+const ImportFile = z.object({
+  partner: z.unknown().optional(),
+  organisations: z.array(z.unknown()).default([]),
+  services: z.array(z.unknown()).default([]),
+  innovations: z.array(z.unknown()).default([]),
+});
+
+/**
+ * Reads the JSON import layout (also what `export` writes): `{ partner?, organisations: [],
+ * services: [], innovations: [] }`. Items are the schema package's input shapes plus an optional
+ * `id`; an innovation may say `status: "submitted"` to be published at once.
+ */
+export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const plan: ImportPlan = { organisations: [], services: [], innovations: [] };
+  const file = ImportFile.safeParse(value);
+  if (!file.success) {
+    for (const issue of file.error.issues) {
+      errors.push({ row: 'file', field: issue.path.join('.') || '(root)', message: issue.message });
+    }
+    return { plan, errors };
+  }
+  const check = <S extends z.ZodType>(schema: S, item: unknown, row: string) => {
+    const result = schema.safeParse(item);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      errors.push({ row, field: issue.path.join('.') || '(item)', message: issue.message });
+    }
+    return undefined;
+  };
+  if (file.data.partner !== undefined)
+    plan.partner = check(PartnerInput, file.data.partner, 'partner');
+  file.data.organisations.forEach((item, index) => {
+    const row = `organisations[${index}]`;
+    const meta = check(ItemMeta, item, row);
+    const fields = check(OrganisationInput, item, row);
+    if (meta && fields) plan.organisations.push({ row, id: meta.id, fields });
+  });
+  file.data.services.forEach((item, index) => {
+    const row = `services[${index}]`;
+    const meta = check(ItemMeta, item, row);
+    const fields = check(ServiceInput, item, row);
+    if (meta && fields) plan.services.push({ row, id: meta.id, fields });
+  });
+  file.data.innovations.forEach((item, index) => {
+    const row = `innovations[${index}]`;
+    const meta = check(InnovationMeta, item, row);
+    const fields = check(InnovationInput, item, row);
+    if (meta && fields) {
+      plan.innovations.push({
+        row,
+        id: meta.id,
+        submit: meta.status === 'submitted',
+        confirmPersonalData: meta.confirmPersonalData,
+        fields,
+      });
+    }
+  });
+  return { plan, errors };
+}

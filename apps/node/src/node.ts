@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Logger, pino } from 'pino';
+import { createToken, type Role } from './auth/tokens.js';
+import { type NodeConfig, type NodeConfigInput, resolveConfig } from './config/config.js';
+import { createContext, type NodeContext } from './context.js';
+import { createApp } from './http/app.js';
+import { seedPartnerProfile } from './resources/seed-partner.js';
+
+export interface PromiseNode {
+  /** The Hono app: `node.app.request('/feed')` works without a socket. */
+  app: ReturnType<typeof createApp>;
+  context: NodeContext;
+  config: NodeConfig;
+  /** The node's public URL (its `iss`); with port 0 and no `publicUrl`, known after `start()`. */
+  readonly url: string;
+  /** Listens on `host:port`; resolves with the URL it serves. */
+  start(): Promise<string>;
+  /** Stops listening, stops pings and closes the database. Safe to call twice. */
+  close(): Promise<void>;
+  /** Creates an API token directly (the CLI's `token create`, tests). The secret is shown once. */
+  createToken(name: string, role: Role): Promise<string>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export interface CreateNodeOptions {
+  /** A logger to use instead of a pino logger on stdout at `config.logLevel`. */
+  logger?: Logger;
+}
+
+/**
+ * Builds a partner node from its configuration: opens (and migrates) the database, loads or
+ * creates the signing key, and wires the HTTP app. Throws `ConfigError` on a bad config.
+ *
+ * @example
+ * await using node = await createNode({ partnerId: 'cpft', databaseUrl: ':memory:', port: 0 });
+ * const url = await node.start();
+ */
+export async function createNode(
+  input: NodeConfigInput | NodeConfig,
+  options: CreateNodeOptions = {},
+): Promise<PromiseNode> {
+  const config = resolveConfig(input);
+  const log =
+    options.logger ??
+    pino({ level: config.logLevel, base: { service: 'promise-node', partner: config.partnerId } });
+  const context = await createContext(config, log);
+  const app = createApp(context);
+  if (config.publicUrl) await seedPartnerProfile(context);
+  let server: Server | undefined;
+  let closed: Promise<void> | undefined;
+
+  async function stopServer(listening: Server): Promise<void> {
+    const done = new Promise<void>((resolve) => listening.close(() => resolve()));
+    listening.closeIdleConnections();
+    const force = setTimeout(() => listening.closeAllConnections(), 5_000);
+    await done;
+    clearTimeout(force);
+  }
+
+  const node: PromiseNode = {
+    app,
+    context,
+    config,
+    get url() {
+      return context.signer.iss();
+    },
+    async start() {
+      if (server) return node.url;
+      const listening = await new Promise<Server>((resolve, reject) => {
+        const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+          resolve(created as Server),
+        ) as Server;
+        created.once('error', reject);
+      });
+      server = listening;
+      const { port } = listening.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      context.setPublicUrl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
+      await seedPartnerProfile(context);
+      log.info({ url: node.url, port, kid: context.key.kid }, 'node listening');
+      return node.url;
+    },
+    close() {
+      closed ??= (async () => {
+        if (server) await stopServer(server);
+        await context.close();
+      })();
+      return closed;
+    },
+    async createToken(name, role) {
+      const created = await context.database.write((tx) => createToken(tx, { name, role }));
+      return created.token;
+    },
+    [Symbol.asyncDispose]() {
+      return node.close();
+    },
+  };
+  return node;
+}

@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { hashToken } from '../src/auth/tokens.js';
+import { apiTokens } from '../src/db/schema.js';
+import { organisation } from './fixtures.js';
+import { createTestNode } from './test-node.js';
+
+describe('authentication and roles', () => {
+  it('refuses reads and writes of the authoring API without a token', async () => {
+    await using t = await createTestNode();
+    expect((await t.call('GET', '/api/organisations', undefined, { token: null })).status).toBe(
+      401,
+    );
+    const write = await t.call('POST', '/api/organisations', organisation, { token: null });
+    expect(write.status).toBe(401);
+    expect(write.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await t.call('GET', '/api/organisations')).status).toBe(200);
+  });
+
+  it('refuses an unknown token and a malformed authorization header', async () => {
+    await using t = await createTestNode();
+    expect((await t.call('GET', '/api/innovations', undefined, { token: 'pnt_nope' })).status).toBe(
+      401,
+    );
+    const response = await t.node.app.request('/api/innovations', {
+      headers: { authorization: 'Basic x' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('lets an admin create, list and revoke tokens, and forbids an editor', async () => {
+    await using t = await createTestNode();
+    expect((await t.call('GET', '/api/tokens')).status).toBe(403);
+    expect((await t.call('POST', '/api/tokens', { name: 'x', role: 'admin' })).status).toBe(403);
+    const created = await t.call(
+      'POST',
+      '/api/tokens',
+      { name: 'cms', role: 'editor' },
+      { token: t.admin },
+    );
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { id: string; token: string; role: string };
+    expect(body.role).toBe('editor');
+    expect((await t.call('GET', '/api/services', undefined, { token: body.token })).status).toBe(
+      200,
+    );
+
+    const listed = await t.call('GET', '/api/tokens', undefined, { token: t.admin });
+    const text = await listed.text();
+    expect(text).toContain(body.id);
+    expect(text).not.toContain(body.token);
+
+    expect(
+      (await t.call('DELETE', `/api/tokens/${body.id}`, undefined, { token: t.admin })).status,
+    ).toBe(204);
+    expect((await t.call('GET', '/api/services', undefined, { token: body.token })).status).toBe(
+      401,
+    );
+    expect(
+      (await t.call('DELETE', `/api/tokens/${body.id}`, undefined, { token: t.admin })).status,
+    ).toBe(404);
+  });
+
+  it('stores only the SHA-256 of a token, never the token itself', async () => {
+    await using t = await createTestNode();
+    const rows = await t.node.context.database.read((db) => db.select().from(apiTokens));
+    expect(JSON.stringify(rows)).not.toContain(t.editor);
+    const [match] = await t.node.context.database.read((db) =>
+      db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.tokenHash, hashToken(t.editor))),
+    );
+    expect(match?.role).toBe('editor');
+  });
+
+  it('answers 429 with Retry-After once a client has too many failed attempts', async () => {
+    await using t = await createTestNode({ authFailureLimit: 3 });
+    for (let i = 0; i < 3; i++) {
+      expect((await t.call('GET', '/api/services', undefined, { token: 'pnt_wrong' })).status).toBe(
+        401,
+      );
+    }
+    const blocked = await t.call('GET', '/api/services');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe(
+      'TOO_MANY_AUTH_FAILURES',
+    );
+  });
+});

@@ -1,0 +1,180 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { recordHash } from '@promise-global/sdk/sign';
+import type { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgram } from '../src/cli/program.js';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../bin/promise-node.js', import.meta.url));
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+
+let dir: string;
+let config: string;
+let url: string;
+let server: ChildProcess | undefined;
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, '--config', config, ...args], {
+      cwd: dir,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function start(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [bin, '--config', config, 'start'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening at')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function feedHashes(): Promise<string[]> {
+  const page = (await (await fetch(`${url}/feed?after=0&limit=1000`)).json()) as {
+    records: string[];
+  };
+  return page.records.map(recordHash);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'promise-node-cli-'));
+  config = join(dir, 'promise-node.json');
+});
+
+afterAll(async () => {
+  await stop(server);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('promise-node CLI', () => {
+  it('prints help for every command', async () => {
+    const help = await cli('--help');
+    expect(help.stdout).toContain('Usage: promise-node');
+    const program = createProgram();
+    const commands = (command: Command): Command[] => [
+      command,
+      ...command.commands.flatMap(commands),
+    ];
+    for (const command of commands(program)) {
+      let out = '';
+      command.exitOverride().configureOutput({ writeOut: (text) => (out += text) });
+      const path = [];
+      for (let c: Command | null = command; c && c !== program; c = c.parent)
+        path.unshift(c.name());
+      await expect(program.parseAsync([...path, '--help'], { from: 'user' })).rejects.toMatchObject(
+        {
+          code: 'commander.helpDisplayed',
+        },
+      );
+      expect(out).toContain(`Usage: promise-node ${path.join(' ')}`.trim());
+    }
+  });
+
+  it('inits, starts, imports all-or-nothing, backs up while running, and restores the same feed', async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const init = await cli(
+      'init',
+      dir,
+      '--partner-id',
+      'fenland',
+      '--port',
+      String(port),
+      '--name',
+      'Fenland Mental Health Partnership',
+      '--country',
+      'GB',
+      '--website',
+      'https://fenland.example.org',
+      '--contact-email',
+      'promise@fenland.example.org',
+      '--description',
+      'A fictional partner.',
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const admin = /Admin token \(shown once[^:]*\): (\S+)/.exec(init.stdout)?.[1];
+    expect(admin).toMatch(/^pnt_/);
+    expect(JSON.parse(await readFile(config, 'utf8'))).toMatchObject({
+      partnerId: 'fenland',
+      port,
+    });
+
+    server = await start();
+    expect(await feedHashes()).toHaveLength(1);
+
+    const imported = await cli('import', join(examples, 'services.csv'));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('4 services');
+    const afterImport = await feedHashes();
+    expect(afterImport).toHaveLength(7);
+
+    const refused = await cli('import', join(examples, 'services-with-bad-row.csv'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('nothing was changed');
+    expect(refused.stderr).toMatch(/row 3: urgency:/);
+    expect(await feedHashes()).toEqual(afterImport);
+
+    const backup = join(dir, 'backup.db');
+    expect((await cli('backup', backup)).code).toBe(0);
+
+    const created = await cli('token', 'create', '--name', 'cms', '--role', 'editor');
+    const token = created.stdout.trim();
+    const response = await fetch(`${url}/api/organisations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'After the backup', type: 'vcfse' }),
+    });
+    expect(response.status).toBe(201);
+    expect(await feedHashes()).toHaveLength(8);
+    const listed = await cli('token', 'list');
+    expect(listed.stdout).toContain('cms');
+    expect(listed.stdout).not.toContain(token);
+
+    await stop(server);
+    const restored = await cli('restore', backup);
+    expect(restored.code, restored.stderr).toBe(0);
+    server = await start();
+    expect(await feedHashes()).toEqual(afterImport);
+
+    const exported = JSON.parse((await cli('export')).stdout) as {
+      services: unknown[];
+      organisations: unknown[];
+    };
+    expect(exported.services).toHaveLength(4);
+    expect(exported.organisations).toHaveLength(2);
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedRecords } from '../src/db/schema.js';
+import { exportRecords } from '../src/export/export-records.js';
+import { ImportError } from '../src/import/import-plan.js';
+import { importJson, importRecords } from '../src/import/import-records.js';
+import { followFeed } from './feed-checker.js';
+import { innovation, organisation, service } from './fixtures.js';
+import { createTestNode } from './test-node.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'promise-node-import-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const orgId = '3f1c2b7a-9d4e-4f6a-8b2c-1e0d9c8b7a65';
+
+describe('importRecords', () => {
+  it('imports organisations, services and submitted write-ups from JSON into a verifiable feed', async () => {
+    await using t = await createTestNode();
+    const file = join(dir, 'content.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        organisations: [{ ...organisation, id: orgId }],
+        services: [service(orgId)],
+        innovations: [
+          { ...innovation, status: 'submitted' },
+          { ...innovation, title: 'Still a draft' },
+        ],
+      }),
+    );
+    const progress: number[] = [];
+    const summary = await importRecords(t.node.context, file, {
+      onProgress: (done) => progress.push(done),
+    });
+    expect(summary).toMatchObject({
+      organisations: 1,
+      services: 1,
+      innovations: 2,
+      submitted: 1,
+      records: 3,
+    });
+    expect(progress).toEqual([1, 2, 3, 4]);
+    const feed = await followFeed(
+      (path) => Promise.resolve(t.node.app.request(path)),
+      t.node.url,
+      'fenland',
+    );
+    expect((await feed.next()).map((r) => r.payload.type)).toEqual([
+      'partner',
+      'organisation',
+      'service',
+      'innovation',
+    ]);
+  });
+
+  it('changes nothing when one item is bad, and reports it by path', async () => {
+    await using t = await createTestNode();
+    const error = await importJson(t.node.context, {
+      organisations: [{ ...organisation, id: orgId }],
+      services: [service(orgId), { ...service(orgId), urgency: 'soon' }],
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).errors).toEqual([
+      { row: 'services[1]', field: 'urgency', message: expect.stringContaining('Invalid option') },
+    ]);
+    const records = await t.node.context.database.read((db) => db.select().from(feedRecords));
+    expect(records).toHaveLength(1);
+  });
+
+  it('rolls back everything when a write fails part-way (a service of an unknown organisation)', async () => {
+    await using t = await createTestNode();
+    const error = await importJson(t.node.context, {
+      organisations: [organisation],
+      services: [service('6a3b1c9e-0d7f-4b2a-9e51-3c2d1f0a9b87')],
+    }).catch((caught: unknown) => caught);
+    expect((error as ImportError).errors).toEqual([
+      { row: 'services[0]', field: 'organisationId', message: 'No organisation with this id' },
+    ]);
+    const records = await t.node.context.database.read((db) => db.select().from(feedRecords));
+    expect(records).toHaveLength(1);
+  });
+
+  it('round-trips an export into an empty node with the same ids', async () => {
+    await using source = await createTestNode();
+    await importJson(source.node.context, {
+      organisations: [{ ...organisation, id: orgId }],
+      services: [service(orgId)],
+      innovations: [{ ...innovation, status: 'submitted' }],
+    });
+    const exported = await exportRecords(source.node.context);
+    await using target = await createTestNode({ partnerId: 'fenland' });
+    await importJson(target.node.context, JSON.parse(JSON.stringify(exported)));
+    const again = await exportRecords(target.node.context);
+    const strip = (value: typeof exported) =>
+      JSON.parse(
+        JSON.stringify(value, (key, v) =>
+          ['updatedAt', 'submittedAt', 'exportedAt'].includes(key) ? undefined : v,
+        ),
+      );
+    expect(strip(again)).toEqual(strip(exported));
+  });
+});

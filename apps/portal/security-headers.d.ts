@@ -1,0 +1,2 @@
+export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
+export declare const FALLBACK_CSP: string;

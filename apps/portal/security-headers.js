@@ -1,0 +1,16 @@
+/**
+ * Headers every portal response carries, pages and static assets alike. Pages also get
+ * SvelteKit's nonce-based Content-Security-Policy (svelte.config.js); anything else gets the
+ * fallback policy, which allows nothing to run.
+ */
+export const SECURITY_HEADERS = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+});
+
+export const FALLBACK_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

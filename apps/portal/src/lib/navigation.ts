@@ -1,0 +1,15 @@
+import type { NavItem } from '@promise-global/ui';
+
+/** The portal's main sections, in the header's order. Bulletins join when Project 52 lands. */
+export const MAIN_NAVIGATION: readonly NavItem[] = [
+  { href: '/innovations', label: 'Innovations' },
+  { href: '/services', label: 'Find a service' },
+  { href: '/partners', label: 'Partners' },
+  { href: '/status', label: 'Network status' },
+];
+
+export const FOOTER_NAVIGATION: readonly NavItem[] = [
+  { href: '/accessibility', label: 'Accessibility statement' },
+  { href: '/services?urgency=emergency&urgency=urgent', label: 'Crisis services' },
+  { href: '/status', label: 'Network status' },
+];

@@ -1,0 +1,69 @@
+import { Innovation, Service } from '@promise-global/schema';
+import { formatDate } from '@promise-global/ui/format';
+import { renderMarkdown } from '@promise-global/ui/markdown';
+import { error } from '@sveltejs/kit';
+import { countryName } from '$lib/country-name.js';
+import { fromHub } from '$lib/server/hub-errors.js';
+import { label } from '$lib/server/labels.js';
+import { getPortal } from '$lib/server/portal.js';
+import { provenanceOf } from '$lib/server/provenance.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const { hub } = getPortal();
+  const [record, partners, statuses] = await fromHub(() =>
+    Promise.all([
+      hub.getRecord({ partnerId: params.partner, type: 'innovation', id: params.id }),
+      hub.partners(),
+      hub.nodeStatus(),
+    ]),
+  );
+  const parsed = Innovation.safeParse(record?.data);
+  if (record === null || !parsed.success)
+    error(404, { message: 'Page not found', code: 'NOT_FOUND' });
+  const innovation = parsed.data;
+  const partner = partners.find((candidate) => candidate.partnerId === params.partner);
+  const partnerName = partner?.name ?? params.partner;
+  const related = await fromHub(() =>
+    Promise.all(
+      innovation.relatedServiceIds
+        .slice(0, 10)
+        .map((id) => hub.getRecord({ partnerId: params.partner, type: 'service', id })),
+    ),
+  );
+  const dated = innovation.publishedAt ?? innovation.submittedAt ?? innovation.updatedAt;
+  return {
+    canonical: `${url.origin}${url.pathname}`,
+    title: innovation.title,
+    summary: innovation.summary,
+    bodyHtml: renderMarkdown(innovation.body),
+    kind: label(innovation.kind),
+    themes: innovation.themes.map((theme) => ({ value: theme, label: label(theme) })),
+    evidence: label(innovation.evidenceLevel),
+    setting: innovation.setting,
+    outcomes: innovation.outcomes ?? null,
+    contact: innovation.contact,
+    licence: innovation.licence,
+    dateLabel: innovation.publishedAt ? 'Published' : 'Shared',
+    date: formatDate(dated),
+    dateIso: dated,
+    updated: formatDate(innovation.updatedAt),
+    partner: { id: params.partner, name: partnerName, country: countryName(partner?.country) },
+    relatedServices: related.flatMap((detail) => {
+      const service = Service.safeParse(detail?.data);
+      return detail && service.success
+        ? [
+            {
+              href: `/services/${encodeURIComponent(detail.partnerId)}/${encodeURIComponent(detail.id)}`,
+              name: service.data.name,
+            },
+          ]
+        : [];
+    }),
+    provenance: provenanceOf(
+      record,
+      partnerName,
+      statuses.find((node) => node.partnerId === params.partner),
+    ),
+  };
+};

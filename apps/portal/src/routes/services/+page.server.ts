@@ -1,0 +1,92 @@
+import { REFERRAL_ROUTES, SERVICE_CATEGORIES, URGENCIES } from '@promise-global/schema';
+import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/hub';
+import type { FacetOption } from '@promise-global/ui';
+import { readPageNumber, readServiceSearch } from '$lib/search-state.js';
+import { fromHub } from '$lib/server/hub-errors.js';
+import { label } from '$lib/server/labels.js';
+import { getPortal } from '$lib/server/portal.js';
+import { byUrgency, serviceCards, takesAge } from '$lib/server/service-cards.js';
+import type { PageServerLoad } from './$types';
+
+const CRISIS_LIMIT = 30;
+const PAGE_SIZE = 10;
+const CRISIS = ['emergency', 'urgent'];
+
+function options(
+  counts: readonly FacetCount[],
+  selected: readonly string[],
+  order?: readonly string[],
+): FacetOption[] {
+  const byValue = new Map(counts.map((count) => [count.value, count.count]));
+  for (const value of selected) if (!byValue.has(value)) byValue.set(value, 0);
+  const values = [...byValue.keys()];
+  values.sort(order ? (a, b) => order.indexOf(a) - order.indexOf(b) : (a, b) => a.localeCompare(b));
+  return values.map((value) => ({ value, label: label(value), count: byValue.get(value) ?? 0 }));
+}
+
+function readAge(params: URLSearchParams): number | null {
+  const raw = params.get('age')?.trim();
+  if (!raw) return null;
+  const age = Number(raw);
+  return Number.isInteger(age) && age >= 0 && age <= 120 ? age : null;
+}
+
+export const load: PageServerLoad = async ({ url }) => {
+  const { hub } = getPortal();
+  const search = readServiceSearch(url.searchParams);
+  const filters = search.filters ?? {};
+  const age = readAge(url.searchParams);
+  const chosen = filters.urgencies?.length ? filters.urgencies : [...URGENCIES];
+  const crisisUrgencies = chosen.filter((urgency) => CRISIS.includes(urgency));
+  const otherUrgencies = chosen.filter((urgency) => !CRISIS.includes(urgency));
+  const query = (urgencies: string[], extra: Partial<ServiceSearchInput>): ServiceSearchInput => ({
+    q: search.q,
+    filters: { ...filters, urgencies },
+    ...extra,
+  });
+  const [crisis, others, facets] = await fromHub(() =>
+    Promise.all([
+      crisisUrgencies.length && !search.cursor
+        ? hub.searchServices(query(crisisUrgencies, { limit: CRISIS_LIMIT }))
+        : Promise.resolve({ items: [], nextCursor: null }),
+      otherUrgencies.length
+        ? hub.searchServices(query(otherUrgencies, { limit: PAGE_SIZE, cursor: search.cursor }))
+        : Promise.resolve({ items: [], nextCursor: null }),
+      hub.serviceFacets({ q: search.q, filters }),
+    ]),
+  );
+  const [crisisCards, otherCards] = await fromHub(() =>
+    Promise.all([serviceCards(hub, crisis.items), serviceCards(hub, others.items)]),
+  );
+  const fits = (card: { service: Parameters<typeof takesAge>[0] }) => takesAge(card.service, age);
+  return {
+    q: search.q ?? '',
+    age,
+    open247: filters.available24x7 === true,
+    page: readPageNumber(url.searchParams),
+    nextCursor: others.nextCursor,
+    total: facets.urgency.reduce((sum, facet) => sum + facet.count, 0),
+    crisis: crisisCards.filter(fits).sort(byUrgency),
+    others: otherCards.filter(fits),
+    now: Date.now(),
+    facets: {
+      area: options(facets.area, filters.areas ?? []),
+      category: options(facets.category, filters.categories ?? [], SERVICE_CATEGORIES),
+      urgency: options(facets.urgency, filters.urgencies ?? [], URGENCIES),
+      route: options(
+        facets.referralRoute.filter(
+          (facet) =>
+            facet.value === 'self' || facet.value === 'carer_family' || facet.value === 'gp',
+        ),
+        filters.referralRoutes ?? [],
+        REFERRAL_ROUTES,
+      ),
+    },
+    selected: {
+      area: filters.areas ?? [],
+      category: filters.categories ?? [],
+      urgency: filters.urgencies ?? [],
+      route: filters.referralRoutes ?? [],
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import { Organisation, Service } from '@promise-global/schema';
+import { error } from '@sveltejs/kit';
+import { fromHub } from '$lib/server/hub-errors.js';
+import { getPortal } from '$lib/server/portal.js';
+import { provenanceOf } from '$lib/server/provenance.js';
+import { serviceFacts } from '$lib/server/service-facts.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const { hub } = getPortal();
+  const [record, partners, statuses] = await fromHub(() =>
+    Promise.all([
+      hub.getRecord({ partnerId: params.partner, type: 'service', id: params.id }),
+      hub.partners(),
+      hub.nodeStatus(),
+    ]),
+  );
+  const parsed = Service.safeParse(record?.data);
+  if (record === null || !parsed.success)
+    error(404, { message: 'Page not found', code: 'NOT_FOUND' });
+  const service = parsed.data;
+  const organisationRecord = await fromHub(() =>
+    hub.getRecord({ partnerId: params.partner, type: 'organisation', id: service.organisationId }),
+  );
+  const organisation = Organisation.safeParse(organisationRecord?.data);
+  const partner = partners.find((candidate) => candidate.partnerId === params.partner);
+  const partnerName = partner?.name ?? params.partner;
+  const organisationName = organisation.success ? organisation.data.name : null;
+  return {
+    rows: serviceFacts(service, organisationName),
+    canonical: `${url.origin}${url.pathname}`,
+    service,
+    organisation: organisationName ? { name: organisationName } : null,
+    partner: { id: params.partner, name: partnerName },
+    now: Date.now(),
+    provenance: provenanceOf(
+      record,
+      partnerName,
+      statuses.find((node) => node.partnerId === params.partner),
+    ),
+  };
+};

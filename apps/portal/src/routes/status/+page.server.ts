@@ -1,0 +1,16 @@
+import { countryName } from '$lib/country-name.js';
+import { fromHub } from '$lib/server/hub-errors.js';
+import { getPortal } from '$lib/server/portal.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ setHeaders }) => {
+  const nodes = await fromHub(() => getPortal().hub.nodeStatus());
+  setHeaders({ 'cache-control': 'no-store' });
+  return {
+    now: Date.now(),
+    nodes: nodes
+      .filter((node) => node.state !== 'removed')
+      .map((node) => ({ ...node, countryName: countryName(node.country) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+};

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubClient, HubClientError } from './hub-client.js';
+
+// The client is exercised against the real hub in apps/hub's tests; here a loopback server
+// records the wire requests, so the encoding of tRPC's HTTP protocol is pinned down.
+const seen: { method: string; url: string; auth: string | undefined; body: string }[] = [];
+let server: Server;
+let baseUrl: string;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    req.on('end', () => resolve(body));
+  });
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      auth: req.headers.authorization,
+      body,
+    });
+    res.setHeader('content-type', 'application/json');
+    if (req.url?.startsWith('/trpc/admin.nodes.enrol') && !req.headers.authorization) {
+      res.statusCode = 401;
+      res.end(
+        JSON.stringify({
+          error: {
+            message: 'an admin token is required',
+            code: -32001,
+            data: { code: 'UNAUTHORIZED', httpStatus: 401 },
+          },
+        }),
+      );
+      return;
+    }
+    if (req.url?.startsWith('/trpc/partners.list')) {
+      res.statusCode = 502;
+      res.setHeader('content-type', 'text/html');
+      res.end('<html>bad gateway</html>');
+      return;
+    }
+    res.end(
+      JSON.stringify({ result: { data: { items: [], nextCursor: null, echo: body || req.url } } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('HubClient', () => {
+  it('sends queries as GET with the input JSON-encoded in the query string', async () => {
+    const client = new HubClient({ baseUrl });
+    const page = await client.searchInnovations({
+      q: 'crisis café',
+      filters: { countries: ['GB'] },
+      limit: 5,
+    });
+    expect(page).toMatchObject({ items: [], nextCursor: null });
+    const request = seen.at(-1);
+    expect(request?.method).toBe('GET');
+    const url = new URL(request?.url ?? '', 'http://x');
+    expect(url.pathname).toBe('/trpc/search.innovations');
+    expect(JSON.parse(url.searchParams.get('input') ?? '')).toEqual({
+      q: 'crisis café',
+      filters: { countries: ['GB'] },
+      limit: 5,
+    });
+  });
+
+  it('sends input-less queries without an input parameter', async () => {
+    await new HubClient({ baseUrl }).nodeStatus();
+    expect(seen.at(-1)?.url).toBe('/trpc/nodes.status');
+  });
+
+  it('sends mutations as POST with a JSON body and the bearer token', async () => {
+    const client = new HubClient({ baseUrl, token: 'secret-token' });
+    await client.enrolNode({ url: 'https://node.example.org' });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/trpc/admin.nodes.enrol',
+      auth: 'Bearer secret-token',
+      body: '{"url":"https://node.example.org"}',
+    });
+  });
+
+  it('turns a tRPC error into a HubClientError with its code and status', async () => {
+    const error = await new HubClient({ baseUrl })
+      .enrolNode({ url: 'https://node.example.org' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubClientError);
+    expect(error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      httpStatus: 401,
+      message: 'an admin token is required',
+    });
+  });
+
+  it('reports a non-JSON answer as BAD_RESPONSE', async () => {
+    await expect(new HubClient({ baseUrl }).partners()).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+      httpStatus: 502,
+    });
+  });
+});

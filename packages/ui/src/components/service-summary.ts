@@ -1,0 +1,15 @@
+import type { Service } from '@promise-global/schema';
+
+/** The fields of a service that a card shows. */
+export type ServiceSummary = Pick<
+  Service,
+  | 'name'
+  | 'urgency'
+  | 'available24x7'
+  | 'phones'
+  | 'schedules'
+  | 'serviceAreas'
+  | 'referralRoutes'
+  | 'assuredAt'
+  | 'reviewDue'
+>;

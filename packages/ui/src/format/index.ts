@@ -1,0 +1,5 @@
+export { formatAge, formatDate, formatDateTime } from './dates.js';
+export { formatAgeRange, labelFor } from './labels.js';
+export { DEFAULT_REVIEW_DAYS, type ReviewStatus, reviewStatus } from './review-status.js';
+export { formatDays, formatHours, formatOpening } from './schedule.js';
+export { telHref } from './tel-href.js';

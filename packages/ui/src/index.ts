@@ -1,0 +1,17 @@
+export { default as FacetList } from './components/facet-list.svelte';
+export { default as HighlightedText } from './components/highlighted-text.svelte';
+export { default as InnovationCard } from './components/innovation-card.svelte';
+export { default as Notice } from './components/notice.svelte';
+export { default as Pagination } from './components/pagination.svelte';
+export type { ProvenanceDetails } from './components/provenance.js';
+export { default as ProvenancePanel } from './components/provenance-panel.svelte';
+export { default as SearchBox } from './components/search-box.svelte';
+export { default as ServiceCard } from './components/service-card.svelte';
+export type { ServiceSummary } from './components/service-summary.js';
+export { default as SiteFooter } from './components/site-footer.svelte';
+export { default as SiteHeader } from './components/site-header.svelte';
+export { default as SkipLink } from './components/skip-link.svelte';
+export { default as SummaryList } from './components/summary-list.svelte';
+export { default as Tag } from './components/tag.svelte';
+export type { FacetOption, NavItem, SummaryRow, TagTone, TextPart } from './components/types.js';
+export { default as WordCount } from './components/word-count.svelte';

@@ -1,0 +1,103 @@
+/**
+ * Hostile Markdown a partner's node could sign. Every entry must render inert: no script, no
+ * event handler, no dangerous URL, no foreign element. Shared by the renderer's unit tests and the
+ * portal's browser tests (which publish it through a real node).
+ */
+export const XSS_CORPUS: ReadonlyArray<{ name: string; markdown: string }> = [
+  { name: 'script tag', markdown: 'Before <script>alert(1)</script> after' },
+  { name: 'script block', markdown: '<script>\nalert(document.cookie)\n</script>' },
+  { name: 'script with src', markdown: '<script src="https://evil.example/x.js"></script>' },
+  { name: 'img onerror', markdown: '<img src=x onerror="alert(1)">' },
+  { name: 'body onload', markdown: '<body onload=alert(1)>' },
+  { name: 'div onmouseover', markdown: '<div onmouseover="alert(1)">hover</div>' },
+  { name: 'inline link javascript:', markdown: '[click](javascript:alert(1))' },
+  { name: 'mixed-case scheme', markdown: '[click](JaVaScRiPt:alert(1))' },
+  { name: 'leading spaces in scheme', markdown: '[click](  javascript:alert(1))' },
+  { name: 'angle-bracket destination', markdown: '[click](<javascript:alert(1)>)' },
+  { name: 'tab inside scheme', markdown: '[click](java\tscript:alert(1))' },
+  { name: 'escaped colon', markdown: '[click](javascript\\:alert(1))' },
+  { name: 'hex entity in scheme', markdown: '[click](jav&#x61;script:alert(1))' },
+  { name: 'decimal entity in scheme', markdown: '[click](&#106;avascript:alert(1))' },
+  { name: 'named colon entity', markdown: '[click](javascript&colon;alert(1))' },
+  { name: 'double-encoded entity', markdown: '[click](javascript&amp;colon;alert(1))' },
+  { name: 'percent-encoded scheme', markdown: '[click](%6Aavascript:alert(1))' },
+  {
+    name: 'data: html link',
+    markdown: '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  },
+  { name: 'vbscript link', markdown: '[click](vbscript:msgbox(1))' },
+  { name: 'file link', markdown: '[click](file:///etc/passwd)' },
+  { name: 'reference link javascript:', markdown: '[click][x]\n\n[x]: javascript:alert(1)' },
+  { name: 'reference link with title', markdown: '[click][x]\n\n[x]: javascript:alert(1) "t"' },
+  { name: 'collapsed reference link', markdown: '[x][]\n\n[x]: vbscript:msgbox(1)' },
+  {
+    name: 'shortcut reference link',
+    markdown: '[x]\n\n[x]: data:text/html,<script>alert(1)</script>',
+  },
+  { name: 'autolink javascript:', markdown: '<javascript:alert(1)>' },
+  { name: 'autolink data:', markdown: '<data:text/html,alert(1)>' },
+  { name: 'autolink vbscript:', markdown: '<vbscript:msgbox(1)>' },
+  {
+    name: 'link title breaking out',
+    markdown: '[a](https://example.org "x\\" onmouseover=\\"alert(1))',
+  },
+  {
+    name: 'link text holding html',
+    markdown: '[<img src=x onerror=alert(1)>](https://example.org)',
+  },
+  { name: 'image javascript:', markdown: '![x](javascript:alert(1))' },
+  {
+    name: 'image alt breaking out',
+    markdown: '![a" onerror="alert(1)](https://example.org/x.png)',
+  },
+  { name: 'image onerror tag', markdown: '<img src="https://example.org/x.png" onerror=alert(1)>' },
+  { name: 'svg onload', markdown: '<svg onload=alert(1)><circle r="5"/></svg>' },
+  { name: 'svg script', markdown: '<svg><script>alert(1)</script></svg>' },
+  {
+    name: 'svg animate href',
+    markdown:
+      '<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+  },
+  { name: 'math xlink', markdown: '<math><mi xlink:href="javascript:alert(1)">x</mi></math>' },
+  { name: 'iframe', markdown: '<iframe src="https://evil.example"></iframe>' },
+  { name: 'iframe srcdoc', markdown: '<iframe srcdoc="<script>alert(1)</script>"></iframe>' },
+  {
+    name: 'object and embed',
+    markdown: '<object data="javascript:alert(1)"></object><embed src="x.swf">',
+  },
+  {
+    name: 'form action',
+    markdown: '<form action="javascript:alert(1)"><button>go</button></form>',
+  },
+  {
+    name: 'meta refresh',
+    markdown: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  },
+  { name: 'base href', markdown: '<base href="https://evil.example/">' },
+  {
+    name: 'link stylesheet',
+    markdown: '<link rel="stylesheet" href="https://evil.example/x.css">',
+  },
+  { name: 'style tag', markdown: '<style>body{background:url("javascript:alert(1)")}</style>' },
+  { name: 'style attribute', markdown: '<p style="background:url(javascript:alert(1))">x</p>' },
+  { name: 'css expression', markdown: '<div style="width: expression(alert(1))">x</div>' },
+  { name: 'css import', markdown: '<style>@import "https://evil.example/x.css";</style>' },
+  { name: 'html comment', markdown: 'a <!-- <script>alert(1)</script> --> b' },
+  { name: 'block html comment', markdown: '<!--\n<img src=x onerror=alert(1)>\n-->' },
+  {
+    name: 'conditional comment',
+    markdown: '<!--[if gte IE 4]><script>alert(1)</script><![endif]-->',
+  },
+  { name: 'cdata', markdown: '<![CDATA[<script>alert(1)</script>]]>' },
+  { name: 'unclosed tag', markdown: '<img src=x onerror=alert(1)//' },
+  { name: 'tag split by newline', markdown: '<img\nsrc=x\nonerror=alert(1)>' },
+  { name: 'details ontoggle', markdown: '<details open ontoggle=alert(1)>x</details>' },
+  { name: 'anchor tag', markdown: '<a href="javascript:alert(1)">x</a>' },
+  { name: 'code fence language breakout', markdown: '```js" onclick="alert(1)\ncode\n```' },
+  { name: 'code span with tag', markdown: '`<script>alert(1)</script>`' },
+  { name: 'heading with tag', markdown: '# <script>alert(1)</script>' },
+  { name: 'table with tag', markdown: '| a |\n|---|\n| <img src=x onerror=alert(1)> |' },
+  { name: 'nul byte in scheme', markdown: '[click](java\u0000script:alert(1))' },
+  { name: 'unicode escapes', markdown: '[click](\\u006aavascript:alert(1))' },
+  { name: 'protocol-relative link', markdown: '[click](//evil.example/x)' },
+];
