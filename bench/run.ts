@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { basename } from 'node:path';
 
 // `pnpm bench` runs every `bench/*.bench.ts` (or only those whose names contain the given words).
@@ -12,8 +12,8 @@ const files = (await readdir(dir))
   .filter((file) => only.length === 0 || only.some((word) => file.includes(word)))
   .sort();
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 for (const file of files) {
   console.log(`\n## ${basename(file, '.bench.ts')}`);
   const bench = (await import(new URL(file, dir).href)) as { default: () => Promise<void> };
