@@ -51,7 +51,7 @@ async function hostileRound(
   behaviour: (bad: HostileNode) => FeedBehaviour | Promise<FeedBehaviour>,
 ) {
   const { hub, operator } = await startTestHub({
-    harvest: { timeouts: { connectMs: 500, firstByteMs: 400, totalMs: 1_000 } },
+    harvest: { timeouts: { connectMs: 1_000, firstByteMs: 1_000, totalMs: 1_500 } },
   });
   const bad = await startHostileNode('hostile', keyA);
   const good = await startTestNode({ partnerId: 'steady', key: keyB });

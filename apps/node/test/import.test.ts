@@ -58,6 +58,29 @@ describe('importRecords', () => {
     ]);
   });
 
+  it('keeps the original submission time of a piece moved from another system, never a future one', async () => {
+    await using t = await createTestNode();
+    const earlier = '2026-03-02T09:30:00.000Z';
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    await importJson(t.node.context, {
+      innovations: [
+        { ...innovation, title: 'Moved across', status: 'submitted', submittedAt: earlier },
+        { ...innovation, title: 'Claims the future', status: 'submitted', submittedAt: future },
+      ],
+    });
+    const feed = await followFeed(
+      (path) => Promise.resolve(t.node.app.request(path)),
+      t.node.url,
+      'fenland',
+    );
+    const pieces = (await feed.next())
+      .filter((record) => record.payload.type === 'innovation')
+      .map((record) => record.payload.data as { title: string; submittedAt: string });
+    expect(pieces.find((piece) => piece.title === 'Moved across')?.submittedAt).toBe(earlier);
+    const clamped = pieces.find((piece) => piece.title === 'Claims the future')?.submittedAt ?? '';
+    expect(clamped < future).toBe(true);
+  });
+
   it('changes nothing when one item is bad, and reports it by path', async () => {
     await using t = await createTestNode();
     const error = await importJson(t.node.context, {

@@ -40,17 +40,8 @@ export async function startHostileNode(partnerId: string, key: SigningKey): Prom
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     void (async () => {
       if (path === '/.well-known/promise-node') {
-        const jws = await signDescriptor(key, {
-          iss: url,
-          sub: url,
-          name: `Node ${partnerId}`,
-          partner: partnerData(partnerId, url),
-          jwks: publicJwks([key]),
-          schemaVersion: SCHEMA_VERSION,
-          feedUrl: `${url}/feed`,
-        });
         res.writeHead(200, { 'content-type': 'application/jwt' });
-        res.end(jws);
+        res.end(descriptor);
         return;
       }
       if (path !== '/feed') {
@@ -81,6 +72,16 @@ export async function startHostileNode(partnerId: string, key: SigningKey): Prom
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Signed up front, so a loaded machine never makes the honest part of this node slow.
+  const descriptor = await signDescriptor(key, {
+    iss: url,
+    sub: url,
+    name: `Node ${partnerId}`,
+    partner: partnerData(partnerId, url),
+    jwks: publicJwks([key]),
+    schemaVersion: SCHEMA_VERSION,
+    feedUrl: `${url}/feed`,
+  });
 
   const node: HostileNode = {
     url,

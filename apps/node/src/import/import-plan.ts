@@ -32,6 +32,8 @@ export interface ImportPlan {
   innovations: (Source & {
     id?: string | undefined;
     submit: boolean;
+    /** When the piece was first submitted, for a piece moved from another system. */
+    submittedAt?: string | undefined;
     confirmPersonalData: boolean;
     fields: InnovationFields;
   })[];

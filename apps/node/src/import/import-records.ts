@@ -165,6 +165,7 @@ async function applyPlan(
       await submitInnovation(counting, created.data.id, {
         tokenId: 'import',
         confirmPersonalData: item.confirmPersonalData,
+        submittedAt: item.submittedAt,
       });
       summary.submitted++;
     });

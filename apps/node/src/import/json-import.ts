@@ -1,4 +1,10 @@
-import { InnovationInput, OrganisationInput, ServiceInput, Uuid } from '@promise-global/schema';
+import {
+  InnovationInput,
+  IsoDateTime,
+  OrganisationInput,
+  ServiceInput,
+  Uuid,
+} from '@promise-global/schema';
 import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
 import type { ImportPlan, RowError } from './import-plan.js';
@@ -7,6 +13,7 @@ const ItemMeta = z.object({ id: Uuid.optional() });
 const InnovationMeta = z.object({
   id: Uuid.optional(),
   status: z.enum(['draft', 'submitted']).default('draft'),
+  submittedAt: IsoDateTime.optional(),
   confirmPersonalData: z.boolean().default(false),
 });
 
@@ -63,6 +70,7 @@ export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowE
         row,
         id: meta.id,
         submit: meta.status === 'submitted',
+        submittedAt: meta.submittedAt,
         confirmPersonalData: meta.confirmPersonalData,
         fields,
       });

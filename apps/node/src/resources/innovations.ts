@@ -15,6 +15,8 @@ export interface AuthorIntent {
   tokenId: string;
   confirmPersonalData?: boolean | undefined;
   expectedRev?: number | undefined;
+  /** An import of an earlier submission keeps its original time (never one in the future). */
+  submittedAt?: string | undefined;
 }
 
 export async function listInnovations(db: Queryable): Promise<Versioned<Innovation>[]> {
@@ -96,7 +98,7 @@ export async function submitInnovation(
   const data = Innovation.parse({
     ...row.data,
     status: 'submitted',
-    submittedAt: w.now,
+    submittedAt: intent.submittedAt && intent.submittedAt < w.now ? intent.submittedAt : w.now,
     updatedAt: w.now,
   });
   return save(w, row, data, intent);
