@@ -88,7 +88,13 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
     }
 
     const firstRun = saved === undefined;
-    if (firstRun) await seed(content, started, new HubClient({ baseUrl: hubUrl, token: secrets.hubOperatorToken }), log);
+    if (firstRun)
+      await seed(
+        content,
+        started,
+        new HubClient({ baseUrl: hubUrl, token: secrets.hubOperatorToken }),
+        log,
+      );
     await saveSecrets(dataDir, secrets);
 
     const portalUrl = `http://${host}:${options.portalPort}`;
@@ -117,19 +123,27 @@ async function startNode(
     port,
     publicUrl,
     hubUrl,
-    logLevel: 'warn',
+    // A node pings the hub as it starts, before the first run has enrolled it: not worth a warning here.
+    logLevel: 'error',
   });
   await node.start();
   return node;
 }
 
-/** First run: each node imports its partner's content through its own import path; the hub enrols it. */
+/**
+ * First run: the hub enrols every node, then each node imports its partner's content through its
+ * own import path, so the content reaches the hub the way a partner's would: by signed ping.
+ */
 async function seed(
   content: DemoPartnerContent[],
   nodes: PromiseNode[],
   hub: HubClient,
   log: (line: string) => void,
 ): Promise<void> {
+  for (const node of nodes) {
+    await hub.enrolNode({ url: node.url });
+    log(`enrolled ${node.url} with the hub`);
+  }
   for (const [index, partnerContent] of content.entries()) {
     const node = nodes[index];
     if (!node) continue;
@@ -143,10 +157,9 @@ async function seed(
       `${partnerContent.partner.id}: imported ${summary.organisations} organisations, ${summary.services} services, ${summary.innovations} write-ups`,
     );
   }
-  for (const node of nodes) {
-    await hub.enrolNode({ url: node.url });
-    log(`enrolled ${node.url} with the hub`);
-  }
+  // The pings are already on their way; an explicit sync makes "ready" mean "fully indexed".
+  for (const partnerContent of content)
+    await hub.syncNode({ partnerId: partnerContent.partner.id });
 }
 
 /** Serves the portal's adapter-node build in this process, so Ctrl-C leaves nothing behind. */

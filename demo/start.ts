@@ -50,7 +50,9 @@ const demo = await launchDemo({
 }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`A demo port is already in use (${(error as Error).message}). Is the demo already running?`);
+    console.error(
+      `A demo port is already in use (${(error as Error).message}). Is the demo already running?`,
+    );
   } else {
     console.error(error instanceof Error ? error.message : error);
   }

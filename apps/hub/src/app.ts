@@ -6,6 +6,7 @@ import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
 import { mountPing } from './rest/ping.js';
+import { mountStatus } from './rest/status.js';
 import { mountSyndication } from './rest/syndication.js';
 import { hubRouter } from './trpc/router.js';
 import type { RequestContext } from './trpc/trpc.js';
@@ -19,6 +20,7 @@ export function createHubApp(ctx: HubContext): Hono {
   mountHsdsServices(app, ctx);
   mountSyndication(app, ctx);
   mountAggregateFeed(app, ctx);
+  mountStatus(app, ctx);
   app.use(
     '/trpc/*',
     trpcServer({

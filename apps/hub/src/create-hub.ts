@@ -25,6 +25,8 @@ export interface Hub {
   /** The hub's public URL; set once `start()` has bound the port (unless configured). */
   readonly url: string;
   start(): Promise<void>;
+  /** Renews membership statements due before `now + renewBeforeSeconds` (runs hourly by itself). */
+  renewMemberships(now?: number): Promise<number>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -93,6 +95,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       void ctx.harvester.syncDue();
       log.info({ url }, 'hub listening');
     },
+    renewMemberships: (now) => renewMemberships(ctx, now),
     async close() {
       if (closed) return;
       closed = true;

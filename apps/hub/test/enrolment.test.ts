@@ -29,7 +29,11 @@ describe('enrolment', () => {
     await cpft.publish('service', { ...serviceData('cpft', 2) });
 
     const status = await operator.enrolNode({ url: cpft.url });
-    expect(status).toMatchObject({ partnerId: 'cpft', state: 'active' });
+    expect(status).toMatchObject({
+      partnerId: 'cpft',
+      state: 'active',
+      pinnedKids: [cpft.key.kid],
+    });
     const synced = await operator.syncNode({ partnerId: 'cpft' });
     expect(synced).toMatchObject({
       health: 'healthy',
@@ -68,6 +72,26 @@ describe('enrolment', () => {
       iss: cpft.url,
     });
     expect(record.payload.type).toBe('partner');
+  });
+
+  it('renews membership statements that are about to expire, with the pinned keys', async () => {
+    const { hub, operator } = await startTestHub({
+      membership: { ttlSeconds: 120, renewBeforeSeconds: 100 },
+    });
+    cleanup.push(() => hub.close());
+    const cpft = await node('cpft');
+    await operator.enrolNode({ url: cpft.url });
+    expect(await hub.renewMemberships()).toBe(0);
+    expect(await hub.renewMemberships(Date.now() + 30_000)).toBe(1);
+    const jwks = PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json());
+    const renewed = await verifyMembership(
+      await (await fetch(`${hub.url}/memberships/cpft`)).text(),
+      {
+        hubKeys: await pinKeys(jwks),
+        hub: hub.url,
+      },
+    );
+    expect(renewed.jwks.keys.map((key) => key.kid)).toEqual([cpft.key.kid]);
   });
 
   it('refuses a node on a loopback address unless the allow-list permits it', async () => {

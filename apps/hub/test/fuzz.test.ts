@@ -65,7 +65,7 @@ const input = fc.oneof(
 );
 
 describe('fuzzed tRPC input', () => {
-  it('never produces a 5xx from any procedure', async () => {
+  it('never produces a 5xx or a stack trace from any procedure', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...queries, ...mutations),
@@ -86,8 +86,10 @@ describe('fuzzed tRPC input', () => {
             : await hub.app.request(`/trpc/${path}?input=${encodeURIComponent(encoded)}`, {
                 headers,
               });
+          const body = await response.text();
           if (response.status >= 500)
-            throw new Error(`${path} ${encoded} → ${response.status} ${await response.text()}`);
+            throw new Error(`${path} ${encoded} → ${response.status} ${body}`);
+          if (body.includes('"stack"')) throw new Error(`${path} leaked a stack trace: ${body}`);
         },
       ),
       { numRuns: 600 },

@@ -40,6 +40,16 @@ describe('harvesting', () => {
     expect(page.items[0]?.partnerId).toBe('cpft');
   });
 
+  it('polls every node on its croner schedule, so a lost ping only delays', async () => {
+    const { client, node } = await enrolled('cpft', { harvest: { schedule: '* * * * * *' } });
+    await node.publish('innovation', {
+      ...innovationData('cpft', 1, { title: 'Unpinged meadow' }),
+    });
+    await eventually(async () => {
+      expect((await client.searchInnovations({ q: 'meadow' })).items).toHaveLength(1);
+    }, 5_000);
+  });
+
   it('ignores and counts invalid, replayed and unknown pings', async () => {
     const { hub, operator, node } = await enrolled();
     const ping = await signPing(node.key, { iss: node.url, aud: hub.url, seq: 1 });
@@ -98,6 +108,26 @@ describe('harvesting', () => {
     expect(status).toMatchObject({ cursorSeq: 9, headSeq: 9, health: 'healthy' });
     const rows = await second.hub.db.$client.execute('SELECT seq FROM entries ORDER BY seq');
     expect(rows.rows.map((row) => Number(row.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('backs off a failing node and opens its circuit after repeated failures', async () => {
+    const { hub, operator, node } = await enrolled('cpft', {
+      harvest: { breakerThreshold: 2, backoff: { baseMs: 60_000, maxMs: 120_000 } },
+    });
+    await node.close();
+    const first = await operator.syncNode({ partnerId: 'cpft' });
+    expect(first).toMatchObject({
+      health: 'failing',
+      consecutiveFailures: 1,
+      circuitOpenUntil: null,
+    });
+    expect(first.lastError?.code).toMatch(/^CONNECTION_(REFUSED|RESET)$/);
+    expect(await hub.harvester.syncDue()).toEqual([]); // backing off: not due
+    const second = await operator.syncNode({ partnerId: 'cpft' });
+    expect(second).toMatchObject({ consecutiveFailures: 2 });
+    const openUntil = Date.parse(second.circuitOpenUntil ?? '');
+    expect(openUntil - Date.now()).toBeGreaterThan(25_000);
+    expect(await hub.harvester.sync(1)).toEqual({ outcome: 'skipped', reason: 'circuit open' });
   });
 
   it('stops harvesting a suspended node and keeps tombstones when a node is removed', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { PublicJwkSet, promiseTerm } from '@promise-global/schema';
+import { PublicJwkSet } from '@promise-global/schema';
+import { promiseTerm } from '@promise-global/schema/hsds';
 import { pinKeys, verifyHead, verifyMembership, verifyRecord } from '@promise-global/sdk/verify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -83,6 +84,26 @@ describe('open REST', () => {
     ).json()) as { total_items: number };
     expect(recent.total_items).toBe(5);
     expect((await fetch(`${hub.url}/services?per_page=1000`)).status).toBe(400);
+  });
+
+  it('publishes the health of every enrolled node as JSON anyone may read', async () => {
+    const response = await fetch(`${hub.url}/status`, {
+      headers: { origin: 'https://other.example.org' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const status = (await response.json()) as {
+      hub: string;
+      nodes: { partnerId: string; health: string; lag: number; lastSuccessAt: string | null }[];
+    };
+    expect(status.hub).toBe(hub.url);
+    expect(status.nodes).toEqual([
+      expect.objectContaining({
+        partnerId: 'hiow',
+        health: 'healthy',
+        lag: 0,
+        lastSuccessAt: expect.any(String),
+      }),
+    ]);
   });
 
   it('publishes JSON Feed, RSS and Atom of published innovations only', async () => {

@@ -1,5 +1,4 @@
 export * from './countries.js';
-export * from './hsds.js';
 export * from './innovation.js';
 export * from './organisation.js';
 export * from './partner.js';

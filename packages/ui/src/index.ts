@@ -1,4 +1,8 @@
+export { default as ErrorSummary } from './components/error-summary.svelte';
 export { default as FacetList } from './components/facet-list.svelte';
+export { default as FormField } from './components/form-field.svelte';
+export { default as FormFieldset } from './components/form-fieldset.svelte';
+export type { FieldControl, FieldError } from './components/form-types.js';
 export { default as HighlightedText } from './components/highlighted-text.svelte';
 export { default as InnovationCard } from './components/innovation-card.svelte';
 export { default as Notice } from './components/notice.svelte';

@@ -23,6 +23,8 @@ export async function openDatabase(options: {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = NORMAL');
     await client.execute('PRAGMA busy_timeout = 5000');
+    // A larger page cache keeps FTS5 segment merges and the log's indexes in memory.
+    await client.execute('PRAGMA cache_size = -65536');
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });

@@ -63,23 +63,13 @@ export async function removeNode(ctx: HubContext, partnerId: string): Promise<No
 }
 
 /**
- * Operator re-pin after a rotation the rules refused (§9.3): the current descriptor's keys are
- * pinned as at enrolment; earlier keys stay as retired so old records remain verifiable.
+ * Operator re-pin (docs/protocol.md §9.5): the node's pinned state is replaced outright by the keys
+ * of its current descriptor, verified as at first contact (§3.1). Earlier keys are not kept, not
+ * even as retired: a key that had to be abandoned must not sign anything new.
  */
 export async function repinNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
   const node = await findNode(ctx, partnerId);
-  const chain = node.chain as FeedState;
-  const { keys: fresh, jws } = await fetchDescriptor(ctx, node.url);
-  const freshKids = new Set(fresh.keys.map((key) => key.kid));
-  const keys: PinnedKeys = {
-    ...fresh,
-    keys: [
-      ...fresh.keys,
-      ...chain.keys.keys
-        .filter((key) => !freshKids.has(key.kid))
-        .map((key) => ({ ...key, status: 'retired' as const })),
-    ],
-  };
+  const { keys, jws } = await fetchDescriptor(ctx, node.url);
   const row = await update(ctx, node.id, {
     chain: withKeys(keys),
     descriptorJws: jws,

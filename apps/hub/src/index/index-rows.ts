@@ -103,7 +103,7 @@ export function indexAction(
     return { kind: 'remove', recordType: payload.type, recordId: payload.id };
   }
   // The SDK's verifier has already validated `data` against recordDataSchemas (unknown fields of a
-  // newer minor dropped), so it is used as is.
+  // newer minor dropped), so it is typed by the record's type without parsing it again.
   const parsed = { data: payload.data };
   switch (payload.type) {
     case 'innovation': {

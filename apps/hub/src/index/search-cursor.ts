@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The position after the last item of a page: its sort key and rowid (keyset pagination). */
+/** Where the next page starts: a sort key and rowid (keyset) or, for ranked results, an offset and rowid. */
 const Position = z.tuple([z.union([z.number(), z.string()]), z.number().int()]);
 export type SearchPosition = z.infer<typeof Position>;
 

@@ -121,25 +121,22 @@ export async function searchServices(
         : null;
     return { items: rows.map(toHit), nextCursor };
   }
-  const after = position ? 'AND (rank > ? OR (rank = ? AND service_fts.rowid > ?))' : '';
+  // Ranked pages are addressed by offset; see searchInnovations for why.
+  const offset = position ? Number(position[0]) : 0;
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new SearchInputError('cursor is not valid');
   const result = await client.execute({
-    sql: `SELECT service_fts.rowid AS rowid, rank AS score, ${hitDetail},
+    sql: `SELECT service_fts.rowid AS rowid, ${hitDetail},
         highlight(service_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS name_mark,
         snippet(service_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS description_mark,
         highlight(service_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}') AS areas_mark
       FROM service_fts JOIN services s ON s.rowid = service_fts.rowid JOIN nodes n ON n.id = s.node_id
-      WHERE service_fts MATCH ? AND ${filter.sql} ${after} ORDER BY rank LIMIT ${limit + 1}`,
-    args: [
-      match,
-      ...filter.args,
-      ...(position ? [Number(position[0]), Number(position[0]), position[1]] : []),
-    ],
+      WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
+    args: [match, ...filter.args],
   });
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor =
-    result.rows.length > limit && last
-      ? encodeCursor([Number(last.score), Number(last.rowid)])
-      : null;
+    result.rows.length > limit && last ? encodeCursor([offset + limit, Number(last.rowid)]) : null;
   return { items: rows.map(toHit), nextCursor };
 }

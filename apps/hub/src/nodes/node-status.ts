@@ -1,5 +1,8 @@
 import type { NodeHealth, NodeStatus } from '@promise-global/sdk/client/hub';
-import type { nodes } from '../db/schema/index.js';
+import type { FeedState } from '@promise-global/sdk/verify';
+import { asc, ne } from 'drizzle-orm';
+import type { HubDatabase } from '../db/database.js';
+import { nodes } from '../db/schema/index.js';
 
 type NodeRow = typeof nodes.$inferSelect;
 
@@ -34,5 +37,18 @@ export function toNodeStatus(row: NodeRow, now = Date.now()): NodeStatus {
         : null,
     consecutiveFailures: row.consecutiveFailures,
     circuitOpenUntil: row.circuitOpenUntil > now ? iso(row.circuitOpenUntil) : null,
+    pinnedKids: (row.chain as FeedState).keys.keys
+      .filter((key) => key.status === 'active')
+      .map((key) => key.kid),
   };
+}
+
+/** Every enrolled node's public status (removed nodes excluded), by partner id. */
+export async function listNodeStatuses(db: HubDatabase): Promise<NodeStatus[]> {
+  const rows = await db
+    .select()
+    .from(nodes)
+    .where(ne(nodes.state, 'removed'))
+    .orderBy(asc(nodes.partnerId));
+  return rows.map((row) => toNodeStatus(row));
 }

@@ -1,13 +1,12 @@
 import type { InValue } from '@libsql/client';
 import {
   Organisation,
-  promiseTerm,
   REFERRAL_ROUTES,
   SERVICE_CATEGORIES,
   Service,
-  toHsdsService,
   URGENCIES,
 } from '@promise-global/schema';
+import { promiseTerm, toHsdsService } from '@promise-global/schema/hsds';
 import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+import { ProtocolError } from '@promise-global/sdk';
 import type { FeedState, PinnedKeys, ReplayGuard } from '@promise-global/sdk/verify';
 import { verifyPing } from '@promise-global/sdk/verify';
 import { and, eq, lt } from 'drizzle-orm';
@@ -31,8 +32,7 @@ export function mountPing(app: Hono, ctx: HubContext): void {
     const body = await c.req.text();
     let nodeId = 0;
     try {
-      if (body.length > 16_384)
-        throw Object.assign(new Error('ping too large'), { code: 'TOO_LARGE' });
+      if (body.length > 16_384) throw new ProtocolError('TOO_LARGE', 'a ping is at most 16 KiB');
       const ping = await verifyPing(body.trim(), {
         aud: ctx.url(),
         keys: async (iss): Promise<PinnedKeys | undefined> => {

@@ -13,7 +13,7 @@ export interface RequestContext {
   admin: AdminIdentity | undefined;
 }
 
-const t = initTRPC.context<RequestContext>().create();
+const t = initTRPC.context<RequestContext>().create({ isDev: false }); // never send stack traces to callers
 
 /**
  * The one place typed domain errors become tRPC errors: bad input is the caller's (4xx), a node

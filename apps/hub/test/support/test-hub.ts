@@ -15,7 +15,7 @@ export async function startTestHub(
     logLevel: 'silent',
     ...overrides,
     harvest: {
-      schedule: false,
+      schedule: false as const,
       timeouts: { connectMs: 1_000, firstByteMs: 1_000, totalMs: 3_000 },
       backoff: { baseMs: 10, maxMs: 50 },
       ...overrides.harvest,

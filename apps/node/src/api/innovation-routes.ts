@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { NodeContext } from '../context.js';
 import type { NodeEnv } from '../http/hono-env.js';
+import { listRevisions } from '../resources/innovation-revisions.js';
 import {
   createInnovation,
   deleteInnovation,
@@ -33,6 +34,9 @@ export function innovationRoutes(ctx: NodeContext) {
     })
     .get('/:id', async (c) =>
       versioned(c, await ctx.database.read((db) => getInnovation(db, c.req.param('id')))),
+    )
+    .get('/:id/revisions', async (c) =>
+      c.json({ items: await ctx.database.read((db) => listRevisions(db, c.req.param('id'))) }),
     )
     .put('/:id', async (c) => {
       const intent = {

@@ -1,12 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { authenticateSession } from '../admin/session-auth.js';
+import { readSessionId } from '../admin/session-cookie.js';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
-import type { NodeEnv } from '../http/hono-env.js';
+import type { Caller, NodeEnv } from '../http/hono-env.js';
 import { findToken, type Role } from './tokens.js';
 
 /**
  * Requires a live API token (`Authorization: Bearer …`) with at least `role`: no or a bad
  * token is 401, too small a role is 403, and a client with too many recent failures is 429.
+ * Without an `Authorization` header, a staff workspace session cookie is accepted together with
+ * its CSRF token from the node's own origin (see `authenticateSession`).
  */
 export function requireRole(ctx: NodeContext, role: Role): MiddlewareHandler<NodeEnv> {
   return async (c, next) => {
@@ -18,10 +22,11 @@ export function requireRole(ctx: NodeContext, role: Role): MiddlewareHandler<Nod
       c.header('Retry-After', String(wait));
       throw new NodeError(429, 'TOO_MANY_AUTH_FAILURES', 'Too many failed sign-ins; try later');
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    const caller = match?.[1]
-      ? await ctx.database.read((db) => findToken(db, match[1] ?? ''))
-      : undefined;
+    const authorization = c.req.header('authorization');
+    const sessionId = authorization === undefined ? readSessionId(c, ctx) : undefined;
+    const caller = sessionId
+      ? await authenticateSession(c, ctx, sessionId)
+      : await bearerCaller(ctx, authorization);
     if (!caller) {
       ctx.authFailures.recordFailure(client);
       c.header('WWW-Authenticate', 'Bearer realm="promise-node"');
@@ -30,12 +35,23 @@ export function requireRole(ctx: NodeContext, role: Role): MiddlewareHandler<Nod
     if (role === 'admin' && caller.role !== 'admin') {
       throw new NodeError(403, 'FORBIDDEN', 'This needs an admin token');
     }
-    c.set('caller', { tokenId: caller.id, role: caller.role });
+    c.set('caller', caller);
     await next();
   };
 }
 
-function clientAddress(c: Context<NodeEnv>, trustProxy: boolean): string {
+async function bearerCaller(
+  ctx: NodeContext,
+  authorization: string | undefined,
+): Promise<Caller | undefined> {
+  const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (!secret) return undefined;
+  const token = await ctx.database.read((db) => findToken(db, secret));
+  return token && { tokenId: token.id, role: token.role };
+}
+
+/** The client a failure is counted against: its address (or the proxy's `X-Forwarded-For`). */
+export function clientAddress(c: Context<NodeEnv>, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;

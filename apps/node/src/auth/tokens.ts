@@ -66,10 +66,10 @@ export async function revokeToken(db: Queryable, id: string): Promise<void> {
 export async function findToken(
   db: Queryable,
   secret: string,
-): Promise<{ id: string; role: Role } | undefined> {
+): Promise<{ id: string; name: string; role: Role } | undefined> {
   if (!secret.startsWith(PREFIX) || secret.length > 200) return undefined;
   const [row] = await db
-    .select({ id: apiTokens.id, role: apiTokens.role })
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)))
     .limit(1);

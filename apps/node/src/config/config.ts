@@ -1,7 +1,11 @@
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Slug } from '@promise-global/schema';
 import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
+
+/** Where `pnpm --filter @promise-global/node build` writes the staff workspace. */
+const BUILT_ADMIN_DIR = fileURLToPath(new URL('../../dist/admin', import.meta.url));
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -50,6 +54,9 @@ export const NodeConfigSchema = z.strictObject({
     .transform((value) => value === true || value === 'true' || value === '1')
     .default(false),
   reviewIntervalDays: z.coerce.number().int().min(1).max(3650).default(365),
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(1440).default(60),
+  sessionMaxHours: z.coerce.number().int().min(1).max(168).default(12),
+  adminDir: z.string().min(1).optional(),
 });
 
 /** What an operator may pass: every setting but `partnerId` is optional. */
@@ -58,8 +65,10 @@ export type NodeConfigInput = z.input<typeof NodeConfigSchema>;
 /** A parsed node configuration with every default filled in. */
 export type NodeConfig = Omit<
   z.output<typeof NodeConfigSchema>,
-  'databaseUrl' | 'keyFile' | 'publicUrl'
+  'databaseUrl' | 'keyFile' | 'publicUrl' | 'adminDir'
 > & {
+  /** The built staff workspace (`pnpm --filter @promise-global/node build`). */
+  adminDir: string;
   databaseUrl: string;
   /** Where the signing key lives; `null` means an ephemeral key (in-memory databases only). */
   keyFile: string | null;
@@ -91,6 +100,9 @@ export const ENV_NAMES: Record<keyof NodeConfigInput, string> = {
   authFailureWindowSeconds: 'PROMISE_NODE_AUTH_FAILURE_WINDOW_SECONDS',
   trustProxy: 'PROMISE_NODE_TRUST_PROXY',
   reviewIntervalDays: 'PROMISE_NODE_REVIEW_INTERVAL_DAYS',
+  sessionIdleMinutes: 'PROMISE_NODE_SESSION_IDLE_MINUTES',
+  sessionMaxHours: 'PROMISE_NODE_SESSION_MAX_HOURS',
+  adminDir: 'PROMISE_NODE_ADMIN_DIR',
 };
 
 /** A configuration that cannot start a node; the message names every bad setting. */
@@ -141,7 +153,8 @@ export function resolveConfig(input: unknown): NodeConfig {
   const publicUrl =
     config.publicUrl ??
     (config.port === 0 ? null : `http://${urlHost(config.host)}:${config.port}`);
-  return { ...config, dataDir, databaseUrl, keyFile, publicUrl };
+  const adminDir = config.adminDir ? resolve(config.adminDir) : BUILT_ADMIN_DIR;
+  return { ...config, dataDir, databaseUrl, keyFile, publicUrl, adminDir };
 }
 
 function urlHost(host: string): string {

@@ -55,7 +55,7 @@ function readConfigFile(file: string): Record<string, unknown> {
   }
   const config: Record<string, unknown> = { ...data };
   const base = dirname(resolve(file));
-  for (const key of ['dataDir', 'keyFile'] as const) {
+  for (const key of ['dataDir', 'keyFile', 'adminDir'] as const) {
     const value = config[key];
     if (typeof value === 'string' && !isAbsolute(value)) config[key] = resolve(base, value);
   }

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { sessionRoutes } from '../admin/session-routes.js';
+import { workspaceRoutes } from '../admin/workspace-routes.js';
 import { innovationRoutes } from '../api/innovation-routes.js';
 import { organisationRoutes } from '../api/organisation-routes.js';
 import { partnerRoutes } from '../api/partner-routes.js';
 import { serviceRoutes } from '../api/service-routes.js';
+import { statusRoutes } from '../api/status-routes.js';
 import { tokenRoutes } from '../api/token-routes.js';
 import { requireRole } from '../auth/require-role.js';
 import type { NodeContext } from '../context.js';
@@ -17,7 +20,16 @@ import { requestLog } from './request-log.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The node's HTTP surface: public feed and identity, health, OpenAPI, and the authoring API. */
+function tooLarge(limit: number) {
+  return (): never => {
+    throw new NodeError(413, 'BODY_TOO_LARGE', `Request bodies are limited to ${limit} bytes`);
+  };
+}
+
+/**
+ * The node's HTTP surface: public feed and identity, health, OpenAPI, the authoring API, and the
+ * staff workspace at `/admin` with its session endpoint.
+ */
 export function createApp(ctx: NodeContext) {
   const openapi = JSON.stringify(openApiDocument(ctx.config.publicUrl ?? undefined));
   const app = new Hono<NodeEnv>();
@@ -30,17 +42,14 @@ export function createApp(ctx: NodeContext) {
     c.header('Content-Type', 'application/json');
     return c.body(openapi);
   });
+  app.use('/admin/session', bodyLimit({ maxSize: 4096, onError: tooLarge(4096) }));
+  app.route('/admin/session', sessionRoutes(ctx));
+  app.route('/admin', workspaceRoutes(ctx));
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new NodeError(
-          413,
-          'BODY_TOO_LARGE',
-          `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
-        );
-      },
+      onError: tooLarge(MAX_BODY_BYTES),
     }),
   );
   app.use('/api/tokens/*', requireRole(ctx, 'admin'));
@@ -51,5 +60,6 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/organisations', organisationRoutes(ctx));
   app.route('/api/services', serviceRoutes(ctx));
   app.route('/api/innovations', innovationRoutes(ctx));
+  app.route('/api/status', statusRoutes(ctx));
   return app;
 }

@@ -227,6 +227,22 @@ export function openApiDocument(serverUrl?: string) {
         'Withdraw a submitted write-up (tombstone)',
         undefined,
       ),
+      '/api/innovations/{id}/revisions': {
+        get: {
+          summary: 'The published versions of a write-up, from its signed feed records',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'Revisions, oldest first' },
+            '404': error('Unknown id'),
+          },
+        },
+      },
+      '/api/status': {
+        get: {
+          summary: "The node's signed feed head and, with a hub, what the hub last collected",
+          responses: { '200': { description: 'Federation status' } },
+        },
+      },
       '/api/tokens': {
         get: {
           summary: 'List API tokens (admin)',

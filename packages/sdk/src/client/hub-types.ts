@@ -155,6 +155,8 @@ export interface NodeStatus {
   lastError: { code: string; message: string; at: string } | null;
   consecutiveFailures: number;
   circuitOpenUntil: string | null;
+  /** Thumbprints (kids) of the node's active pinned keys, for the operator to check (§3.1). */
+  pinnedKids: string[];
 }
 
 export interface PartnerSummary {

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { asc, ne } from 'drizzle-orm';
 import { nodes } from '../../db/schema/index.js';
 import { getRecord } from '../../index/get-record.js';
-import { effectiveHealth, toNodeStatus } from '../../nodes/node-status.js';
+import { effectiveHealth, listNodeStatuses, toNodeStatus } from '../../nodes/node-status.js';
 import { RecordRef } from '../inputs.js';
 import { publicProcedure } from '../trpc.js';
 
@@ -41,12 +41,5 @@ export const partnersRouter = {
 } satisfies TRPCRouterRecord;
 
 export const nodesRouter = {
-  status: publicProcedure.query(async ({ ctx }): Promise<NodeStatus[]> => {
-    const rows = await ctx.hub.db
-      .select()
-      .from(nodes)
-      .where(ne(nodes.state, 'removed'))
-      .orderBy(asc(nodes.partnerId));
-    return rows.map((row) => toNodeStatus(row));
-  }),
+  status: publicProcedure.query(({ ctx }): Promise<NodeStatus[]> => listNodeStatuses(ctx.hub.db)),
 } satisfies TRPCRouterRecord;

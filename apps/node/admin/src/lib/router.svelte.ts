@@ -1,0 +1,62 @@
+/** The workspace's own paths live under /admin; the node serves index.html for all of them. */
+export const BASE = '/admin';
+
+export const location = $state({ path: currentPath() });
+
+function currentPath(): string {
+  const path = window.location.pathname.replace(/\/+$/, '');
+  return path === '' ? BASE : path;
+}
+
+/** Moves to `path` (under /admin) without reloading. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  location.path = currentPath();
+}
+
+window.addEventListener('popstate', () => {
+  location.path = currentPath();
+});
+
+/** Follows same-app links without a reload; anything else (new tab, other sites) is left alone. */
+export function interceptLinks(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = (event.target as Element | null)?.closest?.('a');
+  if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+  const url = new URL(anchor.href, window.location.href);
+  if (url.origin !== window.location.origin) return;
+  if (url.pathname !== BASE && !url.pathname.startsWith(`${BASE}/`)) return;
+  if (url.hash && url.pathname === window.location.pathname) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search);
+}
+
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'sign-in' }
+  | { page: 'write-ups' }
+  | { page: 'write-up'; id: string | null }
+  | { page: 'services' }
+  | { page: 'service'; id: string | null }
+  | { page: 'organisations' }
+  | { page: 'organisation'; id: string | null }
+  | { page: 'not-found' };
+
+/** Which page a path shows. */
+export function match(path: string): Route {
+  const rest = path === BASE ? '' : path.slice(BASE.length + 1);
+  const [section, id] = rest.split('/');
+  if (section === '' || section === undefined) return { page: 'dashboard' };
+  if (section === 'sign-in') return { page: 'sign-in' };
+  const one = id === undefined ? undefined : id === 'new' ? null : decodeURIComponent(id);
+  if (section === 'write-ups')
+    return one === undefined ? { page: 'write-ups' } : { page: 'write-up', id: one };
+  if (section === 'services')
+    return one === undefined ? { page: 'services' } : { page: 'service', id: one };
+  if (section === 'organisations') {
+    return one === undefined ? { page: 'organisations' } : { page: 'organisation', id: one };
+  }
+  return { page: 'not-found' };
+}
