@@ -82,7 +82,12 @@ describe('staff workspace in a real browser', () => {
     await page.getByRole('button', { name: 'Submit to the network' }).click();
     const check = page.getByRole('region', { name: /may be about a patient/ });
     await check.waitFor();
-    expect(await check.locator('.flagged-text mark').allTextContents()).toEqual(['943 476 5919']);
+    expect(
+      await check.locator('.flagged-text:not(.flagged-text--whole) mark').allTextContents(),
+    ).toEqual(['943 476 5919']);
+    expect(await check.locator('.flagged-text--whole mark').allTextContents()).toEqual([
+      '943 476 5919',
+    ]);
     expect(await check.textContent()).toContain('looks like an NHS number');
     const [draft] = (
       await workspace.api<{ items: { data: Innovation }[] }>('GET', '/api/innovations')

@@ -77,7 +77,7 @@ export const PERSONAL_DATA_WORDS: Record<string, string> = {
 export const FIELD_WORDS: Record<string, string> = {
   title: 'Title',
   summary: 'Summary',
-  body: 'The piece',
+  body: 'The text of the piece',
   setting: 'Setting',
   outcomes: 'Outcomes',
 };
@@ -97,4 +97,33 @@ export function splitFlagged(
   }
   if (at < text.length) parts.push({ text: text.slice(at), match: false });
   return parts;
+}
+
+const CONTEXT = 160;
+
+/**
+ * Short passages around each flagged span (about 160 characters either side, merged when they
+ * overlap), each split into plain and flagged parts, so a long piece shows where the words sit.
+ */
+export function flaggedExcerpts(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+): { text: string; match: boolean }[][] {
+  const windows: { start: number; end: number }[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(0, span.start - CONTEXT);
+    const end = Math.min(text.length, span.end + CONTEXT);
+    const last = windows.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows.map((window) => {
+    const inside = spans
+      .filter((span) => span.start >= window.start && span.end <= window.end)
+      .map((span) => ({ start: span.start - window.start, end: span.end - window.start }));
+    const parts = splitFlagged(text.slice(window.start, window.end), inside);
+    if (window.start > 0) parts.unshift({ text: '…', match: false });
+    if (window.end < text.length) parts.push({ text: '…', match: false });
+    return parts;
+  });
 }
