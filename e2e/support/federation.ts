@@ -1,6 +1,7 @@
 import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, type PromiseNode } from '@promise-global/node';
 import type {
+  CountryCode,
   Innovation,
   InnovationInput,
   OrganisationInput,
@@ -38,7 +39,7 @@ export interface RunningNode {
 /** A real partner node (apps/node) on loopback that pings `hubUrl` after each change. */
 export async function startNode(
   partnerId: string,
-  country: string,
+  country: CountryCode,
   hubUrl: string,
 ): Promise<RunningNode> {
   const node = await createNode({
@@ -50,7 +51,7 @@ export async function startNode(
     pingBackoffMs: 20,
     partner: {
       name: `Partner ${partnerId}`,
-      country: country as never,
+      country,
       website: 'https://example.org/',
       contactEmail: `network@${partnerId}.example.org`,
       description: 'A fictional partner in the federation test.',

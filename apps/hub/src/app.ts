@@ -6,6 +6,7 @@ import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
 import { mountPing } from './rest/ping.js';
+import { mountProject52 } from './rest/project52.js';
 import { mountStatus } from './rest/status.js';
 import { mountSyndication } from './rest/syndication.js';
 import { hubRouter } from './trpc/router.js';
@@ -21,6 +22,7 @@ export function createHubApp(ctx: HubContext): Hono {
   mountSyndication(app, ctx);
   mountAggregateFeed(app, ctx);
   mountStatus(app, ctx);
+  mountProject52(app, ctx);
   app.use(
     '/trpc/*',
     trpcServer({

@@ -14,6 +14,8 @@ import { renewMemberships } from './enrolment/renew-memberships.js';
 import { Harvester } from './harvest/harvester.js';
 import { AddressPolicy } from './http/address-policy.js';
 import { reprocessQuarantine } from './index/quarantine.js';
+import { Project52Scheduler } from './project52-hub/scheduler.js';
+import { Project52Service, type SendPass } from './project52-hub/service.js';
 
 /** A running (or ready to start) hub. */
 export interface Hub {
@@ -22,6 +24,12 @@ export interface Hub {
   config: HubConfig;
   db: HubDatabase;
   harvester: Harvester;
+  /** Project 52 (schedule, bulletins, mailing list), when configured. */
+  project52: Project52Service | undefined;
+  /** The first Project 52 send pass after `start()` (resume + any due week); null without SMTP. */
+  project52Started: Promise<SendPass | null>;
+  /** Runs a Project 52 send pass now (serialised with the scheduler's); null without SMTP. */
+  project52Pass(): Promise<SendPass | null>;
   /** The hub's public URL; set once `start()` has bound the port (unless configured). */
   readonly url: string;
   start(): Promise<void>;
@@ -61,8 +69,14 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     log,
     policy: new AddressPolicy(config.allowPrivateHosts),
     harvester,
+    project52: config.project52
+      ? new Project52Service({ db, log, url: () => url }, config.project52)
+      : undefined,
     url: () => url,
   };
+  const scheduler =
+    ctx.project52?.transport !== undefined ? new Project52Scheduler(ctx.project52, log) : undefined;
+  let project52Started: Promise<SendPass | null> = Promise.resolve(null);
   const app = createHubApp(ctx);
   let server: ServerType | undefined;
   let renewal: Cron | undefined;
@@ -73,6 +87,11 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     config,
     db,
     harvester: ctx.harvester,
+    project52: ctx.project52,
+    get project52Started() {
+      return project52Started;
+    },
+    project52Pass: () => scheduler?.pass() ?? Promise.resolve(null),
     get url() {
       return url;
     },
@@ -93,6 +112,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       });
       ctx.harvester.start();
       void ctx.harvester.syncDue();
+      if (scheduler) project52Started = scheduler.start();
       log.info({ url }, 'hub listening');
     },
     renewMemberships: (now) => renewMemberships(ctx, now),
@@ -100,6 +120,8 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       if (closed) return;
       closed = true;
       renewal?.stop();
+      await scheduler?.close();
+      ctx.project52?.close();
       await ctx.harvester.close();
       if (server) {
         const running = server;

@@ -6,7 +6,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { NodeError } from './errors.js';
 import type { RecordSigner } from './feed/append-record.js';
 import { createFeedReader, type FeedReader } from './feed/feed-page.js';
-import { loadSigningKey } from './identity/signing-key-store.js';
+import { type KeyRing, loadKeyRing } from './identity/key-ring.js';
 import { createPinger, type Pinger } from './push/pinger.js';
 
 /** Everything a route or command needs, wired once from the config. */
@@ -14,7 +14,9 @@ export interface NodeContext {
   config: NodeConfig;
   log: Logger;
   database: Database;
-  key: SigningKey;
+  /** The current signing key (it changes when the key is rotated). */
+  readonly key: SigningKey;
+  keyRing: KeyRing;
   signer: RecordSigner;
   feed: FeedReader;
   pinger: Pinger;
@@ -25,14 +27,16 @@ export interface NodeContext {
 }
 
 export async function createContext(config: NodeConfig, log: Logger): Promise<NodeContext> {
-  const key = await loadSigningKey(config, log);
+  const keyRing = await loadKeyRing(config, log);
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   });
   let publicUrl = config.publicUrl;
   const signer: RecordSigner = {
-    key,
+    get key() {
+      return keyRing.current;
+    },
     iss: () => {
       if (publicUrl === null) {
         throw new NodeError(
@@ -55,7 +59,10 @@ export async function createContext(config: NodeConfig, log: Logger): Promise<No
     config,
     log,
     database,
-    key,
+    get key() {
+      return keyRing.current;
+    },
+    keyRing,
     signer,
     feed: createFeedReader(database, signer, config.headTtlSeconds),
     pinger,

@@ -12,6 +12,11 @@ export { CONFIG_FILE_ENV, type LoadConfigOptions, loadConfig } from './config/lo
 export type { NodeContext } from './context.js';
 export { NodeError } from './errors.js';
 export { exportRecords } from './export/export-records.js';
+export {
+  type RotateOptions,
+  type Rotation,
+  rotateSigningKey,
+} from './identity/rotate-signing-key.js';
 export { ImportError, type RowError } from './import/import-plan.js';
 export {
   type ImportOptions,

@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import { Project52Config } from '../project52/config.js';
+import { SmtpConfig } from '../project52/mailing/smtp.js';
+
+/**
+ * Project 52 at this hub: the core's settings, with SMTP optional (without it the hub keeps the
+ * schedule and archive but sends nothing, not even confirmations) and the portal's URL for links.
+ */
+export const HubProject52Config = Project52Config.extend({
+  /** The public portal, for the links in bulletins (`/bulletins/<week>`, `/innovations/<partner>/<id>`). */
+  portalUrl: z.url(),
+  mailing: Project52Config.shape.mailing.extend({ smtp: SmtpConfig.optional() }),
+});
+export type HubProject52Config = z.output<typeof HubProject52Config>;
 
 const PrivateJwk = z
   .object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), d: z.string() })
@@ -86,6 +99,8 @@ export const HubConfigSchema = z
           .default(2 * 24 * 3600),
       })
       .default({ ttlSeconds: 7 * 24 * 3600, renewBeforeSeconds: 2 * 24 * 3600 }),
+    /** Project 52 (the weekly schedule, bulletin and mailing list); off when absent. */
+    project52: HubProject52Config.optional(),
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -18,6 +18,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     signingKey: env.HUB_SIGNING_KEY ? JSON.parse(env.HUB_SIGNING_KEY) : undefined,
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
     allowPrivateHosts: list(env.HUB_ALLOW_PRIVATE_HOSTS),
+    project52: project52FromEnv(env),
     logLevel: (env.HUB_LOG_LEVEL as HubConfigInput['logLevel']) || undefined,
     harvest:
       env.HUB_HARVEST_SCHEDULE === 'off'
@@ -25,5 +26,34 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
         : env.HUB_HARVEST_SCHEDULE
           ? { schedule: env.HUB_HARVEST_SCHEDULE }
           : undefined,
+  };
+}
+
+/** Project 52 is on when `HUB_P52_PROGRAMME_START` is set; SMTP (and so sending) when `HUB_SMTP_HOST` is. */
+function project52FromEnv(env: NodeJS.ProcessEnv): HubConfigInput['project52'] {
+  if (!env.HUB_P52_PROGRAMME_START) return undefined;
+  const number = (value: string | undefined) => (value ? Number(value) : undefined);
+  return {
+    programmeStart: env.HUB_P52_PROGRAMME_START,
+    portalUrl: env.HUB_P52_PORTAL_URL ?? '',
+    send: {
+      weekday: number(env.HUB_P52_SEND_WEEKDAY),
+      time: env.HUB_P52_SEND_TIME || undefined,
+      timeZone: env.HUB_P52_TIMEZONE || undefined,
+    },
+    mailing: {
+      secret: env.HUB_P52_MAILING_SECRET ?? '',
+      from: env.HUB_P52_FROM ?? '',
+      smtp: env.HUB_SMTP_HOST
+        ? {
+            host: env.HUB_SMTP_HOST,
+            port: number(env.HUB_SMTP_PORT),
+            security: (env.HUB_SMTP_SECURITY || undefined) as 'tls' | 'starttls' | 'none' | undefined,
+            auth: env.HUB_SMTP_USER
+              ? { user: env.HUB_SMTP_USER, pass: env.HUB_SMTP_PASS ?? '' }
+              : undefined,
+          }
+        : undefined,
+    },
   };
 }

@@ -29,6 +29,7 @@ export interface InnovationRow {
   status: string;
   themes: string;
   publishedAt: string | null;
+  submittedAt: string | null;
   updatedAt: string;
 }
 
@@ -45,6 +46,12 @@ export interface ServiceRow {
   categories: string;
   referralRoutes: string;
   areas: string;
+  phones: string;
+  schedules: string;
+  minAge: number | null;
+  maxAge: number | null;
+  assuredAt: string | null;
+  reviewDue: string | null;
   updatedAt: string;
 }
 
@@ -53,7 +60,8 @@ export type IndexAction =
   | { kind: 'innovation'; row: InnovationRow }
   | { kind: 'service'; row: ServiceRow }
   | { kind: 'directory'; recordType: 'partner' | 'organisation'; recordId: string; name: string }
-  | { kind: 'remove'; recordType: string; recordId: string };
+  /** `withdrawn`: the node withdrew it (status or tombstone), so it leaves the Project 52 queue. */
+  | { kind: 'remove'; recordType: string; recordId: string; withdrawn: boolean };
 
 function innovationRow(data: Innovation, country: string | null): InnovationRow {
   const dated = data.publishedAt ?? data.submittedAt ?? data.updatedAt;
@@ -70,6 +78,7 @@ function innovationRow(data: Innovation, country: string | null): InnovationRow 
     status: data.status,
     themes: JSON.stringify([...data.themes].sort()),
     publishedAt: data.publishedAt ?? null,
+    submittedAt: data.submittedAt ?? null,
     updatedAt: data.updatedAt,
   };
 }
@@ -89,6 +98,12 @@ function serviceRow(data: Service, partnerId: string): ServiceRow {
     categories: JSON.stringify([...data.categories].sort()),
     referralRoutes: JSON.stringify([...new Set(data.referralRoutes.map((r) => r.route))].sort()),
     areas: JSON.stringify([...new Set(areaNames)].sort()),
+    phones: JSON.stringify(data.phones),
+    schedules: JSON.stringify(data.schedules),
+    minAge: data.minAge ?? null,
+    maxAge: data.maxAge ?? null,
+    assuredAt: data.assuredAt ?? null,
+    reviewDue: data.reviewDue ?? null,
     updatedAt: data.updatedAt,
   };
 }
@@ -100,7 +115,7 @@ export function indexAction(
 ): IndexAction {
   const { payload } = entry;
   if (payload.tombstone || payload.data === undefined) {
-    return { kind: 'remove', recordType: payload.type, recordId: payload.id };
+    return { kind: 'remove', recordType: payload.type, recordId: payload.id, withdrawn: true };
   }
   // The SDK's verifier has already validated `data` against recordDataSchemas (unknown fields of a
   // newer minor dropped), so it is typed by the record's type without parsing it again.
@@ -109,7 +124,12 @@ export function indexAction(
     case 'innovation': {
       const data = parsed.data as Innovation;
       if (!SEARCHABLE_INNOVATION.has(data.status)) {
-        return { kind: 'remove', recordType: 'innovation', recordId: payload.id };
+        return {
+          kind: 'remove',
+          recordType: 'innovation',
+          recordId: payload.id,
+          withdrawn: data.status === 'withdrawn',
+        };
       }
       return {
         kind: 'innovation',

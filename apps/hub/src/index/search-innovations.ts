@@ -6,8 +6,7 @@ import type {
 } from '@promise-global/sdk/client/hub';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
-import { decodeCursor, encodeCursor } from './search-cursor.js';
-import { SearchInputError } from './search-error.js';
+import { encodeCursor, readCursor } from './search-cursor.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<InnovationSearchInput['filters']>;
@@ -38,9 +37,9 @@ export function innovationFilterSql(filters: Filters | undefined): {
   return { sql: clauses.length ? clauses.join(' AND ') : '1', args };
 }
 
-/** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 13 columns. */
+/** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 15 columns. */
 const hitDetail = `json_array(i.rowid, i.record_id, i.partner_id, n.url, i.title, i.kind, i.themes, i.country, i.year,
-  i.evidence_level, i.status, i.published_at, i.updated_at) AS detail`;
+  i.evidence_level, i.status, i.published_at, i.updated_at, i.summary, i.submitted_at) AS detail`;
 
 type Detail = [
   number,
@@ -56,6 +55,8 @@ type Detail = [
   string | null,
   string | null,
   string,
+  string,
+  string | null,
 ];
 
 function toHit(row: Record<string, unknown>): InnovationHit {
@@ -73,12 +74,15 @@ function toHit(row: Record<string, unknown>): InnovationHit {
     status,
     publishedAt,
     updatedAt,
+    summary,
+    submittedAt,
   ] = JSON.parse(String(row.detail)) as Detail;
   return {
     partnerId,
     nodeUrl,
     id,
     title,
+    summary,
     kind,
     themes: JSON.parse(themes) as string[],
     country,
@@ -86,6 +90,7 @@ function toHit(row: Record<string, unknown>): InnovationHit {
     evidenceLevel,
     status,
     publishedAt,
+    submittedAt,
     updatedAt,
     highlights: {
       title: snippetParts(String(row.title_mark ?? title)),
@@ -95,10 +100,38 @@ function toHit(row: Record<string, unknown>): InnovationHit {
   };
 }
 
+const marks = `highlight(innovation_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title_mark,
+  snippet(innovation_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS summary_mark,
+  snippet(innovation_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body_mark`;
+
+/** How many innovations match (counted once, on the first page; later cursors carry it). */
+async function countMatches(
+  db: HubDatabase,
+  match: string | undefined,
+  filter: { sql: string; args: InValue[] },
+): Promise<number> {
+  const result = await db.$client.execute(
+    match === undefined
+      ? { sql: `SELECT count(*) AS n FROM innovations i WHERE ${filter.sql}`, args: filter.args }
+      : filter.args.length === 0
+        ? {
+            sql: 'SELECT count(*) AS n FROM innovation_fts WHERE innovation_fts MATCH ?',
+            args: [match],
+          }
+        : {
+            sql: `SELECT count(*) AS n FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid
+              WHERE innovation_fts MATCH ? AND ${filter.sql}`,
+            args: [match, ...filter.args],
+          },
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /**
- * Full-text search over innovations (title, summary, body) with facet filters. Ordered by BM25
- * relevance (or newest first, then rowid, without a query): deterministic, so cursors walk every
- * match exactly once while the index is unchanged.
+ * Full-text search over innovations (title, summary, body) with facet filters. `sort`:
+ * `relevance` (BM25; the default with a query) or `newest` (most recently updated first, then
+ * rowid; the only order without a query). Deterministic, so cursors walk every match exactly once
+ * while the index is unchanged. `total` counts every match.
  */
 export async function searchInnovations(
   db: HubDatabase,
@@ -106,44 +139,53 @@ export async function searchInnovations(
 ): Promise<SearchPage<InnovationHit>> {
   // An integer, inlined as a literal LIMIT below (measured faster than a bound parameter).
   const limit = Math.trunc(Math.min(Math.max(input.limit ?? 20, 1), 100));
-  const position = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-  if (input.cursor !== undefined && !position) throw new SearchInputError('cursor is not valid');
   const filter = innovationFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
-  if (match === undefined) {
-    const after = position ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';
-    const result = await client.execute({
-      sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail} FROM innovations i JOIN nodes n ON n.id = i.node_id
-        WHERE ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
-      args: [...filter.args, ...(position ? [String(position[0]), position[1]] : []), limit + 1],
-    });
+  if (match === undefined || input.sort === 'newest') {
+    const position = readCursor(input.cursor, 'keyset');
+    const after = position?.kind === 'keyset' ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';
+    const keyset = position?.kind === 'keyset' ? [position.key, position.rowid] : [];
+    const result = await client.execute(
+      match === undefined
+        ? {
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail} FROM innovations i JOIN nodes n ON n.id = i.node_id
+              WHERE ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
+            args: [...filter.args, ...keyset, limit + 1],
+          }
+        : {
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}, ${marks}
+              FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
+              WHERE innovation_fts MATCH ? AND ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
+            args: [match, ...filter.args, ...keyset, limit + 1],
+          },
+    );
+    const total = position?.total ?? (await countMatches(db, match, filter));
     const rows = result.rows.slice(0, limit);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid)])
+        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
         : null;
-    return { items: rows.map(toHit), nextCursor };
+    return { items: rows.map(toHit), nextCursor, total };
   }
   // Ranked pages are addressed by offset: `ORDER BY rank` with literal LIMIT/OFFSET on the
   // unaliased FTS table as the outer loop lets FTS5 sort internally and build snippets only for
   // the rows returned (selecting `rank` itself would cost a bm25 evaluation per row).
-  const offset = position ? Number(position[0]) : 0;
-  if (!Number.isSafeInteger(offset) || offset < 0)
-    throw new SearchInputError('cursor is not valid');
+  const position = readCursor(input.cursor, 'offset');
+  const offset = position?.kind === 'offset' ? position.offset : 0;
   const result = await client.execute({
-    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail},
-        highlight(innovation_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title_mark,
-        snippet(innovation_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS summary_mark,
-        snippet(innovation_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body_mark
+    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}
       FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
       WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
+  const total = position?.total ?? (await countMatches(db, match, filter));
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor =
-    result.rows.length > limit && last ? encodeCursor([offset + limit, Number(last.rowid)]) : null;
-  return { items: rows.map(toHit), nextCursor };
+    result.rows.length > limit && last
+      ? encodeCursor([offset + limit, Number(last.rowid), total])
+      : null;
+  return { items: rows.map(toHit), nextCursor, total };
 }

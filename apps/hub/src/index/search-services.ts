@@ -1,9 +1,16 @@
 import type { InValue } from '@libsql/client';
-import type { SearchPage, ServiceHit, ServiceSearchInput } from '@promise-global/sdk/client/hub';
+import type {
+  SearchPage,
+  ServiceHit,
+  ServicePhone,
+  ServiceSchedule,
+  ServiceSearchInput,
+} from '@promise-global/sdk/client/hub';
+import type { Schedule } from '@promise-global/schema';
+import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
-import { decodeCursor, encodeCursor } from './search-cursor.js';
-import { SearchInputError } from './search-error.js';
+import { encodeCursor, readCursor } from './search-cursor.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<ServiceSearchInput['filters']>;
@@ -30,6 +37,10 @@ export function serviceFilterSql(filters: Filters | undefined): { sql: string; a
   anyOf('s.categories', filters?.categories);
   anyOf('s.referral_routes', filters?.referralRoutes);
   anyOf('s.areas', filters?.areas);
+  if (filters?.age !== undefined) {
+    clauses.push('(s.min_age IS NULL OR s.min_age <= ?) AND (s.max_age IS NULL OR s.max_age >= ?)');
+    args.push(filters.age, filters.age);
+  }
   if (filters?.available24x7 !== undefined) {
     clauses.push('s.available_24x7 = ?');
     args.push(filters.available24x7 ? 1 : 0);
@@ -37,9 +48,12 @@ export function serviceFilterSql(filters: Filters | undefined): { sql: string; a
   return { sql: clauses.length ? clauses.join(' AND ') : '1', args };
 }
 
-/** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 13 columns. */
+/** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 20 columns. */
 const hitDetail = `json_array(s.record_id, s.partner_id, n.url, s.name, s.organisation_id, s.status, s.urgency,
-  s.available_24x7, s.categories, s.referral_routes, s.areas, s.updated_at) AS detail`;
+  s.available_24x7, s.categories, s.referral_routes, s.areas, s.updated_at, s.phones, s.schedules, s.min_age,
+  s.max_age, s.assured_at, s.review_due,
+  (SELECT d.name FROM directory d WHERE d.node_id = s.node_id AND d.record_type = 'organisation' AND d.record_id = s.organisation_id)
+  ) AS detail`;
 
 type Detail = [
   string,
@@ -54,6 +68,13 @@ type Detail = [
   string,
   string,
   string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
 ];
 
 function toHit(row: Record<string, unknown>): ServiceHit {
@@ -70,19 +91,37 @@ function toHit(row: Record<string, unknown>): ServiceHit {
     routes,
     areas,
     updatedAt,
+    phones,
+    schedules,
+    minAge,
+    maxAge,
+    assuredAt,
+    reviewDue,
+    organisationName,
   ] = JSON.parse(String(row.detail)) as Detail;
+  const available24x7 = allDay === 1;
+  // Stored from a verified record, so the days are the schema's.
+  const opening = JSON.parse(schedules) as Schedule[];
   return {
     partnerId,
     nodeUrl,
     id,
     name,
     organisationId,
+    organisationName,
     status,
     urgency,
-    available24x7: allDay === 1,
+    available24x7,
     categories: JSON.parse(categories) as string[],
     referralRoutes: JSON.parse(routes) as string[],
     areas: JSON.parse(areas) as string[],
+    phones: JSON.parse(phones) as ServicePhone[],
+    schedules: opening satisfies ServiceSchedule[],
+    hours: formatHours({ available24x7, schedules: opening }),
+    minAge,
+    maxAge,
+    assuredAt,
+    reviewDue,
     updatedAt,
     highlights: {
       name: snippetParts(String(row.name_mark ?? name)),
@@ -92,39 +131,59 @@ function toHit(row: Record<string, unknown>): ServiceHit {
   };
 }
 
+async function countMatches(
+  db: HubDatabase,
+  match: string | undefined,
+  filter: { sql: string; args: InValue[] },
+): Promise<number> {
+  const result = await db.$client.execute(
+    match === undefined
+      ? { sql: `SELECT count(*) AS n FROM services s WHERE ${filter.sql}`, args: filter.args }
+      : {
+          sql: `SELECT count(*) AS n FROM service_fts JOIN services s ON s.rowid = service_fts.rowid
+            WHERE service_fts MATCH ? AND ${filter.sql}`,
+          args: [match, ...filter.args],
+        },
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /**
  * Full-text search over services (name, description, areas) with facet filters; same ordering and
- * cursor rules as innovation search.
+ * cursor rules as innovation search (by name without a query). `total` counts every match.
  */
 export async function searchServices(
   db: HubDatabase,
   input: ServiceSearchInput,
 ): Promise<SearchPage<ServiceHit>> {
   const limit = Math.trunc(Math.min(Math.max(input.limit ?? 20, 1), 100));
-  const position = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-  if (input.cursor !== undefined && !position) throw new SearchInputError('cursor is not valid');
   const filter = serviceFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
   if (match === undefined) {
-    const after = position ? 'AND (s.name, s.rowid) > (?, ?)' : '';
+    const position = readCursor(input.cursor, 'keyset');
+    const after = position?.kind === 'keyset' ? 'AND (s.name, s.rowid) > (?, ?)' : '';
     const result = await client.execute({
       sql: `SELECT s.rowid AS rowid, s.name AS sort_key, ${hitDetail} FROM services s JOIN nodes n ON n.id = s.node_id
         WHERE ${filter.sql} ${after} ORDER BY s.name, s.rowid LIMIT ?`,
-      args: [...filter.args, ...(position ? [String(position[0]), position[1]] : []), limit + 1],
+      args: [
+        ...filter.args,
+        ...(position?.kind === 'keyset' ? [position.key, position.rowid] : []),
+        limit + 1,
+      ],
     });
+    const total = position?.total ?? (await countMatches(db, match, filter));
     const rows = result.rows.slice(0, limit);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid)])
+        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
         : null;
-    return { items: rows.map(toHit), nextCursor };
+    return { items: rows.map(toHit), nextCursor, total };
   }
   // Ranked pages are addressed by offset; see searchInnovations for why.
-  const offset = position ? Number(position[0]) : 0;
-  if (!Number.isSafeInteger(offset) || offset < 0)
-    throw new SearchInputError('cursor is not valid');
+  const position = readCursor(input.cursor, 'offset');
+  const offset = position?.kind === 'offset' ? position.offset : 0;
   const result = await client.execute({
     sql: `SELECT service_fts.rowid AS rowid, ${hitDetail},
         highlight(service_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS name_mark,
@@ -134,9 +193,12 @@ export async function searchServices(
       WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
+  const total = position?.total ?? (await countMatches(db, match, filter));
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor =
-    result.rows.length > limit && last ? encodeCursor([offset + limit, Number(last.rowid)]) : null;
-  return { items: rows.map(toHit), nextCursor };
+    result.rows.length > limit && last
+      ? encodeCursor([offset + limit, Number(last.rowid), total])
+      : null;
+  return { items: rows.map(toHit), nextCursor, total };
 }

@@ -1,5 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
 import type { InnovationRow, ServiceRow, VerifiedEntry } from './index-rows.js';
+import { queueStatements } from '../project52-hub/queue-writes.js';
 import { type IndexAction, indexAction } from './index-rows.js';
 
 /** The node a page belongs to, as the writer needs it. */
@@ -76,23 +77,31 @@ function upsertInnovations(
         seq,
         row.partnerId,
         row.title,
+        row.summary,
         row.kind,
         row.country,
         row.year,
       );
-      args.push(row.evidenceLevel, row.status, row.themes, row.publishedAt, row.updatedAt);
+      args.push(
+        row.evidenceLevel,
+        row.status,
+        row.themes,
+        row.publishedAt,
+        row.submittedAt,
+        row.updatedAt,
+      );
       ftsArgs.push(row.recordId, row.title, row.summary, row.body);
-      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
     })
     .join(', ');
   return [
     {
-      sql: `INSERT INTO innovations (node_id, record_id, hub_seq, partner_id, title, kind, country, year, evidence_level, status, themes, published_at, updated_at)
+      sql: `INSERT INTO innovations (node_id, record_id, hub_seq, partner_id, title, summary, kind, country, year, evidence_level, status, themes, published_at, submitted_at, updated_at)
         VALUES ${values}
         ON CONFLICT (node_id, record_id) DO UPDATE SET hub_seq = excluded.hub_seq, partner_id = excluded.partner_id,
-          title = excluded.title, kind = excluded.kind, country = excluded.country, year = excluded.year,
+          title = excluded.title, summary = excluded.summary, kind = excluded.kind, country = excluded.country, year = excluded.year,
           evidence_level = excluded.evidence_level, status = excluded.status, themes = excluded.themes,
-          published_at = excluded.published_at, updated_at = excluded.updated_at`,
+          published_at = excluded.published_at, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at`,
       args,
     },
     {
@@ -126,20 +135,29 @@ function upsertServices(nodeId: number, rows: { row: ServiceRow; seq: number }[]
         row.categories,
         row.referralRoutes,
         row.areas,
+        row.phones,
+        row.schedules,
+        row.minAge,
+        row.maxAge,
+        row.assuredAt,
+        row.reviewDue,
         row.updatedAt,
       );
       ftsArgs.push(row.recordId, row.name, row.description, row.areasText);
-      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
     })
     .join(', ');
   return [
     {
-      sql: `INSERT INTO services (node_id, record_id, hub_seq, partner_id, organisation_id, name, status, urgency, available_24x7, categories, referral_routes, areas, updated_at)
+      sql: `INSERT INTO services (node_id, record_id, hub_seq, partner_id, organisation_id, name, status, urgency, available_24x7, categories, referral_routes, areas,
+          phones, schedules, min_age, max_age, assured_at, review_due, updated_at)
         VALUES ${values}
         ON CONFLICT (node_id, record_id) DO UPDATE SET hub_seq = excluded.hub_seq, partner_id = excluded.partner_id,
           organisation_id = excluded.organisation_id, name = excluded.name, status = excluded.status,
           urgency = excluded.urgency, available_24x7 = excluded.available_24x7, categories = excluded.categories,
-          referral_routes = excluded.referral_routes, areas = excluded.areas, updated_at = excluded.updated_at`,
+          referral_routes = excluded.referral_routes, areas = excluded.areas, phones = excluded.phones,
+          schedules = excluded.schedules, min_age = excluded.min_age, max_age = excluded.max_age,
+          assured_at = excluded.assured_at, review_due = excluded.review_due, updated_at = excluded.updated_at`,
       args,
     },
     {
@@ -236,6 +254,10 @@ export function indexEntries(node: PageNode, entries: readonly VerifiedEntry[]):
     ...upsertServices(node.id, services),
     ...upsertDirectory(node.id, directory),
     ...directoryRemovals,
+    ...queueStatements(
+      node,
+      [...latest.values()].map(({ action }) => action),
+    ),
   ];
 }
 

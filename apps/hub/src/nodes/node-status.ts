@@ -1,4 +1,8 @@
-import type { NodeHealth, NodeStatus } from '@promise-global/sdk/client/hub';
+import type {
+  NodeHealth,
+  NodeStatus,
+  Project52PieceNotice,
+} from '@promise-global/sdk/client/hub';
 import type { FeedState } from '@promise-global/sdk/verify';
 import { asc, ne } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.js';
@@ -43,12 +47,21 @@ export function toNodeStatus(row: NodeRow, now = Date.now()): NodeStatus {
   };
 }
 
-/** Every enrolled node's public status (removed nodes excluded), by partner id. */
-export async function listNodeStatuses(db: HubDatabase): Promise<NodeStatus[]> {
+/**
+ * Every enrolled node's public status (removed nodes excluded), by partner id; with Project 52,
+ * each carries its pieces' standing (an editor's note shows on the node's staff dashboard).
+ */
+export async function listNodeStatuses(
+  db: HubDatabase,
+  project52?: Map<string, Project52PieceNotice[]>,
+): Promise<NodeStatus[]> {
   const rows = await db
     .select()
     .from(nodes)
     .where(ne(nodes.state, 'removed'))
     .orderBy(asc(nodes.partnerId));
-  return rows.map((row) => toNodeStatus(row));
+  return rows.map((row) => {
+    const status = toNodeStatus(row);
+    return project52 ? { ...status, project52: project52.get(row.partnerId) ?? [] } : status;
+  });
 }

@@ -8,6 +8,7 @@ export function mountStatus(app: Hono, ctx: HubContext): void {
   app.use('/status', cors({ origin: '*' }));
   app.get('/status', async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ hub: ctx.url(), nodes: await listNodeStatuses(ctx.db) });
+    const project52 = await ctx.project52?.programme.noticesByPartner();
+    return c.json({ hub: ctx.url(), nodes: await listNodeStatuses(ctx.db, project52) });
   });
 }

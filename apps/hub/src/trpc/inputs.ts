@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type IsoWeek, isIsoWeek } from '../project52/schedule/iso-week.js';
 
 const word = z.string().min(1).max(80);
 const list = z.array(word).max(20).optional();
@@ -12,6 +13,7 @@ const page = {
 
 export const InnovationSearch = z.object({
   ...page,
+  sort: z.enum(['relevance', 'newest']).optional(),
   filters: z
     .object({
       themes: list,
@@ -35,11 +37,27 @@ export const ServiceSearch = z.object({
       statuses: list,
       partners: list,
       available24x7: z.boolean().optional(),
+      age: z.number().int().min(0).max(130).optional(),
     })
     .optional(),
 });
 
-export const PartnerRef = z.object({ partnerId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/) });
+export const PartnerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+
+export const PartnerRef = z.object({ partnerId: PartnerId });
+
+/** An ISO 8601 week such as `2026-W41` (week 53 only in years that have one). */
+export const IsoWeekInput = z
+  .string()
+  .max(10)
+  .refine(isIsoWeek, 'must be an ISO week such as 2026-W41')
+  .transform((value) => value as IsoWeek);
+
+/** A Project 52 piece: the partner and the record id of its write-up. */
+export const PieceRefInput = z.object({
+  partnerId: PartnerId,
+  recordId: z.string().min(1).max(128),
+});
 
 export const RecordRef = PartnerRef.extend({
   type: z.enum(['partner', 'organisation', 'service', 'innovation']),

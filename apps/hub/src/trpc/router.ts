@@ -1,6 +1,8 @@
 import { adminNodesRouter } from './admin/nodes.js';
+import { adminProject52Router } from './admin/project52.js';
 import { adminCountersRouter, adminQuarantineRouter, adminTokensRouter } from './admin/tokens.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
+import { project52Router, subscriptionsRouter } from './routers/project52.js';
 import { facetsRouter, searchRouter } from './routers/search.js';
 import { router } from './trpc.js';
 
@@ -11,7 +13,10 @@ export const hubRouter = router({
   records: recordsRouter,
   partners: partnersRouter,
   nodes: nodesRouter,
+  project52: project52Router,
+  subscriptions: subscriptionsRouter,
   admin: router({
+    project52: router(adminProject52Router),
     nodes: router(adminNodesRouter),
     tokens: router(adminTokensRouter),
     quarantine: router(adminQuarantineRouter),

@@ -6,6 +6,9 @@ import { EnrolmentError } from '../enrolment/enrolment-error.js';
 import { describeFailure } from '../harvest/failure.js';
 import { TransportError } from '../http/transport-error.js';
 import { SearchInputError } from '../index/search-error.js';
+import { MailingError } from '../project52/mailing/subscriptions.js';
+import { ScheduleError } from '../project52/schedule/schedule-error.js';
+import { Project52Error } from '../project52-hub/errors.js';
 
 /** Per-request context: the hub and who is calling (if they sent a valid admin token). */
 export interface RequestContext {
@@ -26,6 +29,22 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   const cause = result.error.cause;
   if (cause instanceof SearchInputError) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  }
+  if (cause instanceof ScheduleError || cause instanceof MailingError) {
+    throw new TRPCError({
+      code: cause instanceof MailingError ? 'BAD_REQUEST' : 'CONFLICT',
+      message: `${cause.code}: ${cause.message}`,
+      cause,
+    });
+  }
+  if (cause instanceof Project52Error) {
+    const code =
+      cause.code === 'WEEK_NOT_FOUND'
+        ? 'NOT_FOUND'
+        : cause.code === 'LOG_BUSY'
+          ? 'CONFLICT'
+          : 'PRECONDITION_FAILED';
+    throw new TRPCError({ code, message: `${cause.code}: ${cause.message}`, cause });
   }
   if (cause instanceof EnrolmentError) {
     const code =

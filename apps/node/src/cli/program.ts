@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { dataCommands } from './commands/data.js';
 import { initCommand } from './commands/init.js';
+import { keyCommand } from './commands/key.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   initCommand(program);
   startCommand(program);
   tokenCommand(program);
+  keyCommand(program);
   dataCommands(program);
   return program;
 }

@@ -7,10 +7,11 @@ import { findPartner } from '../resources/partner.js';
 
 /**
  * The node's self-signed descriptor (protocol §2.2), signed when the partner profile changes or
- * half its lifetime has passed, and cached in between.
+ * half its lifetime has passed or the key rotated, and cached in between. It commits the next key
+ * (`nextKid`) and lists the revocations (§9).
  */
 export function createDescriptorCache(ctx: NodeContext) {
-  let cached: { profileRev: number; jws: string; refreshAt: number } | undefined;
+  let cached: { profileRev: number; kid: string; jws: string; refreshAt: number } | undefined;
 
   return async function currentDescriptor(): Promise<string> {
     const profile = await ctx.database.read((db) => findPartner(db, ctx.config.partnerId));
@@ -22,24 +23,32 @@ export function createDescriptorCache(ctx: NodeContext) {
       );
     }
     const profileRev = profile.rev;
-    if (cached && cached.profileRev === profileRev && Date.now() < cached.refreshAt) {
+    const { current, next, revocations } = ctx.keyRing;
+    if (
+      cached &&
+      cached.profileRev === profileRev &&
+      cached.kid === current.kid &&
+      Date.now() < cached.refreshAt
+    ) {
       return cached.jws;
     }
     const url = ctx.signer.iss();
     const iat = Math.floor(Date.now() / 1000);
     const ttl = ctx.config.descriptorTtlSeconds;
-    const jws = await signDescriptor(ctx.key, {
+    const jws = await signDescriptor(current, {
       iss: url,
       sub: url,
       iat,
       exp: iat + ttl,
       name: profile.data.name,
       partner: profile.data,
-      jwks: publicJwks([ctx.key]),
+      jwks: publicJwks([current]),
+      nextKid: next.kid,
+      revocations,
       schemaVersion: SCHEMA_VERSION,
       feedUrl: `${url}/feed`,
     });
-    cached = { profileRev, jws, refreshAt: (iat + ttl / 2) * 1000 };
+    cached = { profileRev, kid: current.kid, jws, refreshAt: (iat + ttl / 2) * 1000 };
     return jws;
   };
 }

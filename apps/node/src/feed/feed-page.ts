@@ -1,6 +1,6 @@
 import { GENESIS_HASH } from '@promise-global/schema';
 import { signHead } from '@promise-global/sdk/sign';
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt, lte } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { feedRecords } from '../db/schema.js';
 import { latestRecord, type RecordSigner } from './append-record.js';
@@ -14,6 +14,8 @@ interface SignedHead {
   seq: number;
   hash: string;
   jws: string;
+  /** The key that signed it: a rotation re-signs the head at once. */
+  kid: string;
   /** Re-sign once past this instant (ms), well before the head's `exp`. */
   refreshAt: number;
 }
@@ -33,21 +35,29 @@ export function createFeedReader(database: Database, signer: RecordSigner, headT
 
   async function signFreshHead(seq: number, hash: string): Promise<SignedHead> {
     const iat = Math.floor(Date.now() / 1000);
-    const jws = await signHead(signer.key, {
+    const key = signer.key;
+    const jws = await signHead(key, {
       iss: signer.iss(),
       seq,
       hash,
       iat,
       exp: iat + headTtlSeconds,
     });
-    return { seq, hash, jws, refreshAt: (iat + headTtlSeconds / 2) * 1000 };
+    return { seq, hash, jws, kid: key.kid, refreshAt: (iat + headTtlSeconds / 2) * 1000 };
   }
 
   async function currentHead(): Promise<SignedHead> {
     const last = await database.read((db) => latestRecord(db));
     const seq = last?.seq ?? 0;
     const hash = last?.hash ?? GENESIS_HASH;
-    if (head && head.seq === seq && head.hash === hash && Date.now() < head.refreshAt) return head;
+    if (
+      head &&
+      head.seq === seq &&
+      head.hash === hash &&
+      head.kid === signer.key.kid &&
+      Date.now() < head.refreshAt
+    )
+      return head;
     signing ??= signFreshHead(seq, hash).finally(() => {
       signing = undefined;
     });
@@ -71,7 +81,9 @@ export function createFeedReader(database: Database, signer: RecordSigner, headT
         db
           .select({ jws: feedRecords.jws })
           .from(feedRecords)
-          .where(gt(feedRecords.seq, after))
+          // Bounded by the head: a record committed after the head was read waits for the next
+          // page, or the page would run past its head (HEAD_MISMATCH, §7.2).
+          .where(and(gt(feedRecords.seq, after), lte(feedRecords.seq, signed.seq)))
           .orderBy(asc(feedRecords.seq))
           .limit(limit),
       );

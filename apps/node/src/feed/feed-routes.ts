@@ -18,7 +18,6 @@ export function feedRoutes(ctx: NodeContext) {
       .default(ctx.config.feedDefaultLimit),
   });
   const descriptor = createDescriptorCache(ctx);
-  const jwks = JSON.stringify(publicJwks([ctx.key]));
 
   return new Hono()
     .get('/feed', async (c) => {
@@ -41,7 +40,7 @@ export function feedRoutes(ctx: NodeContext) {
     })
     .get('/.well-known/jwks.json', (c) => {
       c.header('Content-Type', 'application/json');
-      return c.body(jwks);
+      return c.body(JSON.stringify(publicJwks([ctx.key])));
     })
     .get('/.well-known/promise-node', async (c) => {
       c.header('Content-Type', 'application/jwt');

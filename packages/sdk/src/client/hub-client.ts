@@ -7,6 +7,11 @@ import type {
   InnovationSearchInput,
   NodeStatus,
   PartnerSummary,
+  Project52Bulletin,
+  Project52BulletinSummary,
+  Project52PieceRef,
+  Project52Queue,
+  Project52Schedule,
   QuarantinedRecord,
   RecordDetail,
   SearchPage,
@@ -173,5 +178,60 @@ export class HubClient {
 
   revokeToken(input: { id: number }): Promise<{ revoked: boolean }> {
     return this.call('mutation', 'admin.tokens.revoke', input);
+  }
+
+  /** Project 52's published schedule: this week, coming up, every week, each piece's standing. */
+  project52Schedule(input: { partnerId?: string } = {}): Promise<Project52Schedule> {
+    return this.call('query', 'project52.schedule', input);
+  }
+
+  /** The bulletin archive: sent weeks, newest first. */
+  bulletins(input: { limit?: number } = {}): Promise<Project52BulletinSummary[]> {
+    return this.call('query', 'project52.bulletins', input);
+  }
+
+  /** A week's bulletin page (`week` like `2026-W41`); null when the week holds no piece. */
+  bulletin(input: { week: string }): Promise<Project52Bulletin | null> {
+    return this.call('query', 'project52.bulletin', input);
+  }
+
+  /** Double opt-in: the hub mails a confirmation link; the answer never says whether the address was known. */
+  subscribe(input: { email: string }): Promise<{ ok: true }> {
+    return this.call('mutation', 'subscriptions.request', input);
+  }
+
+  /** Editor: the Project 52 queue, schedule, decision log, list size and sends. */
+  project52Queue(): Promise<Project52Queue> {
+    return this.call('query', 'admin.project52.queue', undefined);
+  }
+
+  /** Editor: approve a piece (it takes the earliest free week). */
+  approvePiece(input: Project52PieceRef): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.approve', input);
+  }
+
+  /** Editor: ask for changes; the note reaches the node's staff through `nodes.status`. */
+  requestChanges(input: Project52PieceRef & { note: string }): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.requestChanges', input);
+  }
+
+  /** Editor: decline a piece with a reason. */
+  declinePiece(input: Project52PieceRef & { reason: string }): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.decline', input);
+  }
+
+  /** Editor: pin an approved piece to a week (e.g. an awareness day); the rest re-flow. */
+  pinPiece(input: Project52PieceRef & { week: string }): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.pin', input);
+  }
+
+  /** Editor: release a pin; the piece flows with the rest. */
+  unpinPiece(input: Project52PieceRef): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.unpin', input);
+  }
+
+  /** Editor: swap the pieces of two weeks. */
+  swapWeeks(input: { weekA: string; weekB: string }): Promise<Project52Queue> {
+    return this.call('mutation', 'admin.project52.swap', input);
   }
 }

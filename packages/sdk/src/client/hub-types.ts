@@ -19,6 +19,8 @@ export interface FacetCount {
 export interface SearchPage<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many results match in all (counted on the first page; later pages repeat it). */
+  total: number;
 }
 
 export interface InnovationFilters {
@@ -30,9 +32,13 @@ export interface InnovationFilters {
   evidenceLevels?: string[];
 }
 
+/** `relevance` (with a query; the default) or `newest` (most recently updated first). */
+export type InnovationSort = 'relevance' | 'newest';
+
 export interface InnovationSearchInput {
   q?: string;
   filters?: InnovationFilters;
+  sort?: InnovationSort;
   limit?: number;
   cursor?: string;
 }
@@ -42,6 +48,7 @@ export interface InnovationHit {
   nodeUrl: string;
   id: string;
   title: string;
+  summary: string;
   kind: string | null;
   themes: string[];
   country: string | null;
@@ -49,6 +56,8 @@ export interface InnovationHit {
   evidenceLevel: string | null;
   status: string | null;
   publishedAt: string | null;
+  /** The node's signed submission time (Project 52), when submitted. */
+  submittedAt: string | null;
   updatedAt: string;
   highlights: { title: SnippetPart[]; summary: SnippetPart[]; body: SnippetPart[] };
 }
@@ -70,6 +79,8 @@ export interface ServiceFilters {
   statuses?: string[];
   partners?: string[];
   available24x7?: boolean;
+  /** Only services whose age range (when they state one) includes this age. */
+  age?: number;
 }
 
 export interface ServiceSearchInput {
@@ -79,18 +90,43 @@ export interface ServiceSearchInput {
   cursor?: string;
 }
 
+export interface ServicePhone {
+  number: string;
+  type: string;
+  description?: string;
+}
+
+export interface ServiceSchedule {
+  byday: string[];
+  opensAt: string;
+  closesAt: string;
+  description?: string;
+}
+
 export interface ServiceHit {
   partnerId: string;
   nodeUrl: string;
   id: string;
   name: string;
   organisationId: string | null;
+  /** The organisation's name, when the hub holds its record. */
+  organisationName: string | null;
   status: string | null;
   urgency: string | null;
   available24x7: boolean;
   categories: string[];
   referralRoutes: string[];
   areas: string[];
+  phones: ServicePhone[];
+  schedules: ServiceSchedule[];
+  /** Opening hours in words, e.g. "Mon to Fri, 09:00 to 17:00" ("Open 24 hours, every day" when so). */
+  hours: string[];
+  minAge: number | null;
+  maxAge: number | null;
+  /** When the owner last checked the listing. */
+  assuredAt: string | null;
+  /** When the owner must check it again (ISO date). */
+  reviewDue: string | null;
   updatedAt: string;
   highlights: { name: SnippetPart[]; description: SnippetPart[]; areas: SnippetPart[] };
 }
@@ -157,6 +193,155 @@ export interface NodeStatus {
   circuitOpenUntil: string | null;
   /** Thumbprints (kids) of the node's active pinned keys, for the operator to check (§3.1). */
   pinnedKids: string[];
+  /** The node's Project 52 pieces and where they stand (notes and reasons included). */
+  project52?: Project52PieceNotice[];
+}
+
+/** Project 52: where a submitted piece stands (shown to its node's staff). */
+export type Project52PieceState =
+  | 'queued'
+  | 'approved'
+  | 'changes_requested'
+  | 'declined'
+  | 'withdrawn';
+
+/** A piece's standing in Project 52, for its node (`nodes.status` carries these per partner). */
+export interface Project52PieceNotice {
+  partnerId: string;
+  recordId: string;
+  state: Project52PieceState;
+  /** The ISO week it runs (or ran), e.g. `2026-W41`. */
+  week: string | null;
+  sent: boolean;
+  /** The editor's note when changes were requested. */
+  note: string | null;
+  /** The editor's reason when declined. */
+  reason: string | null;
+  /** The node's signed submission time. */
+  submittedAt: string;
+  decidedAt: string | null;
+}
+
+/** One week of the published schedule. */
+export interface Project52Week {
+  week: string;
+  /** "Week 41, 2026 (5 October to 11 October 2026)". */
+  label: string;
+  partnerId: string;
+  recordId: string;
+  title: string | null;
+  partnerName: string | null;
+  status: 'sent' | 'scheduled';
+}
+
+/** The published schedule: which piece runs which week. */
+export interface Project52Schedule {
+  /** The ISO week now. */
+  currentWeek: string;
+  /** The first week still open to pieces. */
+  startWeek: string;
+  thisWeek: Project52Week | null;
+  /** Scheduled weeks after this one, earliest first (at most 12). */
+  comingUp: Project52Week[];
+  /** Every sent and scheduled week, earliest first. */
+  weeks: Project52Week[];
+  /** Every queued piece's standing (all partners, or the one asked for). */
+  pieces: Project52PieceNotice[];
+}
+
+/** One sent bulletin in the archive. */
+export interface Project52BulletinSummary {
+  week: string;
+  label: string;
+  subject: string;
+  title: string;
+  partnerId: string;
+  recordId: string;
+  partnerName: string;
+  summary: string;
+  themes: string[];
+  sentAt: string;
+  /** The bulletin's page on the portal. */
+  url: string;
+}
+
+/** A week's bulletin page. */
+export interface Project52Bulletin {
+  week: string;
+  label: string;
+  status: 'sent' | 'scheduled';
+  subject: string;
+  sentAt: string | null;
+  url: string;
+  piece: {
+    partnerId: string;
+    recordId: string;
+    title: string;
+    partnerName: string;
+    themes: string[];
+    kind: string;
+    summary: string;
+    setting: string | null;
+    url: string;
+  };
+  alsoNew: {
+    services: { title: string; partnerName: string; url: string }[];
+    pieces: { title: string; partnerName: string; url: string }[];
+  };
+  /** The page as an HTML fragment (`<article class="p52-bulletin">`, no inline style or script). */
+  html: string;
+}
+
+/** An entry of the decision log (who did what, when). */
+export interface Project52Decision {
+  seq: number;
+  type: 'approve' | 'request_changes' | 'decline' | 'withdraw' | 'pin' | 'unpin' | 'swap' | 'send';
+  by: string;
+  at: string;
+  /** The pieces it concerns, as `partnerId/recordId`. */
+  pieces: string[];
+  week: string | null;
+  /** The other week of a swap. */
+  otherWeek: string | null;
+  /** The note (changes requested) or reason (declined). */
+  text: string | null;
+}
+
+/** A piece in the editors' queue. */
+export interface Project52QueueItem extends Project52PieceNotice {
+  /** 1-based position in the queue (signed submission order). */
+  position: number;
+  title: string | null;
+  partnerName: string | null;
+  placement: 'flow' | 'pinned' | 'sent' | null;
+  pinnedTo: string | null;
+  lastDecision: { type: string; by: string; at: string } | null;
+}
+
+/** The editors' view: the queue, the schedule, the log, the list's size and the sends. */
+export interface Project52Queue {
+  currentWeek: string;
+  startWeek: string;
+  pieces: Project52QueueItem[];
+  weeks: Project52Week[];
+  decisions: Project52Decision[];
+  subscribers: { pending: number; confirmed: number; unsubscribed: number };
+  sends: {
+    week: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    accepted: number;
+    skipped: number;
+    failed: number;
+  }[];
+  /** Whether SMTP is configured (without it nothing is sent). */
+  mailingEnabled: boolean;
+}
+
+/** Which piece an editor acts on. */
+export interface Project52PieceRef {
+  partnerId: string;
+  recordId: string;
 }
 
 export interface PartnerSummary {
@@ -164,6 +349,9 @@ export interface PartnerSummary {
   name: string;
   nodeUrl: string;
   country: string | null;
+  description: string | null;
+  website: string | null;
+  region: string | null;
   health: NodeHealth;
   innovations: number;
   services: number;

@@ -2,3 +2,4 @@ export * from './admin.js';
 export * from './entries.js';
 export * from './nodes.js';
 export * from './search-index.js';
+export * from './project52.js';

@@ -20,6 +20,8 @@ export const innovations = sqliteTable(
     hubSeq: integer('hub_seq').notNull(),
     partnerId: text('partner_id').notNull(),
     title: text('title').notNull(),
+    /** Kept beside the FTS copy so hits carry it without a content lookup. */
+    summary: text('summary').notNull().default(''),
     kind: text('kind'),
     country: text('country'),
     year: integer('year'),
@@ -27,6 +29,8 @@ export const innovations = sqliteTable(
     status: text('status'),
     themes: text('themes').notNull().default('[]'),
     publishedAt: text('published_at'),
+    /** The node's signed submission time (Project 52 queue order). */
+    submittedAt: text('submitted_at'),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
@@ -52,6 +56,13 @@ export const services = sqliteTable(
     categories: text('categories').notNull().default('[]'),
     referralRoutes: text('referral_routes').notNull().default('[]'),
     areas: text('areas').notNull().default('[]'),
+    /** JSON arrays as in the record: what a result card shows without reading the record. */
+    phones: text('phones').notNull().default('[]'),
+    schedules: text('schedules').notNull().default('[]'),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    assuredAt: text('assured_at'),
+    reviewDue: text('review_due'),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [

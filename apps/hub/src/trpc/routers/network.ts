@@ -28,11 +28,16 @@ export const partnersRouter = {
     );
     const count = (id: number, kind: string) =>
       Number(counts.rows.find((row) => Number(row.node_id) === id && row.kind === kind)?.n ?? 0);
+    const field = (partner: Record<string, unknown>, name: string) =>
+      typeof partner[name] === 'string' ? partner[name] : null;
     return rows.map((row) => ({
       partnerId: row.partnerId,
       name: row.name,
       nodeUrl: row.url,
       country: row.country,
+      description: field(row.partner, 'description'),
+      website: field(row.partner, 'website'),
+      region: field(row.partner, 'region'),
       health: effectiveHealth(row),
       innovations: count(row.id, 'innovation'),
       services: count(row.id, 'service'),
@@ -41,5 +46,8 @@ export const partnersRouter = {
 } satisfies TRPCRouterRecord;
 
 export const nodesRouter = {
-  status: publicProcedure.query(({ ctx }): Promise<NodeStatus[]> => listNodeStatuses(ctx.hub.db)),
+  status: publicProcedure.query(
+    async ({ ctx }): Promise<NodeStatus[]> =>
+      listNodeStatuses(ctx.hub.db, await ctx.hub.project52?.programme.noticesByPartner()),
+  ),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,162 @@
+import type {
+  Project52Bulletin,
+  Project52BulletinSummary,
+} from '@promise-global/sdk/client/hub';
+import type { HubProject52Config } from '../config/config.js';
+import type { HubDatabase } from '../db/database.js';
+import { type Bulletin, bulletinSubject, weekLabel } from '../project52/bulletin/bulletin.js';
+import { renderBulletinPage } from '../project52/bulletin/page.js';
+import { type IsoWeek, isoWeekMonday } from '../project52/schedule/iso-week.js';
+import { splitPiece } from './decisions.js';
+import { pieceDetails } from './piece-details.js';
+
+const DAY_MS = 86_400_000;
+
+function portalLinks(config: HubProject52Config) {
+  const base = config.portalUrl.replace(/\/+$/, '');
+  const path = (...parts: string[]) => `${base}/${parts.map(encodeURIComponent).join('/')}`;
+  return {
+    bulletin: (week: string) => path('bulletins', week),
+    innovation: (partnerId: string, id: string) => path('innovations', partnerId, id),
+    service: (partnerId: string, id: string) => path('services', partnerId, id),
+  };
+}
+
+/**
+ * One week's bulletin from what the hub holds now: the piece from the node's latest signed record,
+ * and "also new in the network": services changed in the week before, and recent published pieces.
+ * Null when the piece's record is gone (withdrawn by tombstone).
+ */
+export async function buildBulletin(
+  db: HubDatabase,
+  config: HubProject52Config,
+  week: IsoWeek,
+  piece: string,
+  publishedAt: Date,
+): Promise<Bulletin | null> {
+  const detail = (await pieceDetails(db)).get(piece);
+  const data = detail?.data;
+  if (!data) return null;
+  const links = portalLinks(config);
+  const { partnerId, recordId } = splitPiece(piece);
+  const since = new Date(
+    Math.min(isoWeekMonday(week).getTime(), publishedAt.getTime()) - 7 * DAY_MS,
+  ).toISOString();
+  const [services, pieces] = await Promise.all([
+    db.$client.execute({
+      sql: `SELECT s.partner_id, s.record_id, s.name, coalesce(json_extract(n.partner, '$.name'), n.name) AS partner_name FROM services s JOIN nodes n ON n.id = s.node_id
+        WHERE s.updated_at >= ? AND s.status = 'active' ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 5`,
+      args: [since],
+    }),
+    db.$client.execute({
+      sql: `SELECT i.partner_id, i.record_id, i.title, coalesce(json_extract(n.partner, '$.name'), n.name) AS partner_name FROM innovations i JOIN nodes n ON n.id = i.node_id
+        WHERE i.status = 'published' AND NOT (i.partner_id = ? AND i.record_id = ?)
+        ORDER BY coalesce(i.published_at, i.updated_at) DESC, i.rowid DESC LIMIT 3`,
+      args: [partnerId, recordId],
+    }),
+  ]);
+  return {
+    week,
+    url: links.bulletin(week),
+    publishedAt,
+    piece: {
+      recordId,
+      title: data.title,
+      partnerName: detail.partnerName ?? partnerId,
+      themes: data.themes,
+      kind: data.kind,
+      summary: data.summary,
+      body: data.body,
+      setting: data.setting,
+      contact: data.contact,
+      url: links.innovation(partnerId, recordId),
+    },
+    alsoNew: {
+      services: services.rows.map((row) => ({
+        title: String(row.name),
+        partnerName: String(row.partner_name),
+        url: links.service(String(row.partner_id), String(row.record_id)),
+      })),
+      pieces: pieces.rows.map((row) => ({
+        title: String(row.title),
+        partnerName: String(row.partner_name),
+        url: links.innovation(String(row.partner_id), String(row.record_id)),
+      })),
+    },
+  };
+}
+
+/** A bulletin as stored (JSON) back into a `Bulletin`. */
+export function reviveBulletin(json: string): Bulletin {
+  const parsed = JSON.parse(json) as Omit<Bulletin, 'publishedAt'> & { publishedAt: string };
+  return { ...parsed, publishedAt: new Date(parsed.publishedAt) };
+}
+
+/** Sent weeks, newest first, as frozen when their run started. */
+export async function sentBulletins(
+  db: HubDatabase,
+  limit = 520,
+): Promise<{ bulletin: Bulletin; piece: string; startedAt: string }[]> {
+  const result = await db.$client.execute({
+    sql: 'SELECT piece, bulletin, started_at FROM p52_week_sends WHERE started_at IS NOT NULL ORDER BY week DESC LIMIT ?',
+    args: [limit],
+  });
+  return result.rows.map((row) => ({
+    bulletin: reviveBulletin(String(row.bulletin)),
+    piece: String(row.piece),
+    startedAt: String(row.started_at),
+  }));
+}
+
+export function bulletinSummary(
+  bulletin: Bulletin,
+  piece: string,
+  sentAt: string,
+): Project52BulletinSummary {
+  const { partnerId, recordId } = splitPiece(piece);
+  return {
+    week: bulletin.week,
+    label: weekLabel(bulletin.week),
+    subject: bulletinSubject(bulletin),
+    title: bulletin.piece.title,
+    partnerId,
+    recordId,
+    partnerName: bulletin.piece.partnerName,
+    summary: bulletin.piece.summary,
+    themes: [...bulletin.piece.themes],
+    sentAt,
+    url: bulletin.url,
+  };
+}
+
+export function bulletinView(
+  bulletin: Bulletin,
+  piece: string,
+  sentAt: string | null,
+): Project52Bulletin {
+  const { partnerId, recordId } = splitPiece(piece);
+  return {
+    week: bulletin.week,
+    label: weekLabel(bulletin.week),
+    status: sentAt === null ? 'scheduled' : 'sent',
+    subject: bulletinSubject(bulletin),
+    sentAt,
+    url: bulletin.url,
+    piece: {
+      partnerId,
+      recordId,
+      title: bulletin.piece.title,
+      partnerName: bulletin.piece.partnerName,
+      themes: [...bulletin.piece.themes],
+      kind: bulletin.piece.kind,
+      summary: bulletin.piece.summary,
+      setting: bulletin.piece.setting ?? null,
+      url: bulletin.piece.url,
+    },
+    alsoNew: {
+      services: bulletin.alsoNew.services.map((item) => ({ ...item })),
+      pieces: bulletin.alsoNew.pieces.map((item) => ({ ...item })),
+    },
+    html: renderBulletinPage(bulletin),
+  };
+}

@@ -1,0 +1,128 @@
+import type { Row } from '@libsql/client';
+import type { HubDatabase } from '../db/database.js';
+import type { LedgerEntry, SendLedger } from '../project52/mailing/send-ledger.js';
+import type { Subscriber, SubscriberStore } from '../project52/mailing/subscribers.js';
+import type { IsoWeek } from '../project52/schedule/iso-week.js';
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toSubscriber(row: Row): Subscriber {
+  return {
+    id: String(row.id),
+    address: String(row.address),
+    state: String(row.state) as Subscriber['state'],
+    subscribedAt: String(row.subscribed_at),
+    confirmedAt: text(row.confirmed_at),
+    unsubscribedAt: text(row.unsubscribed_at),
+  };
+}
+
+/** The mailing list on the hub's database: addresses with their state and dates, nothing else. */
+export class LibsqlSubscriberStore implements SubscriberStore {
+  constructor(private readonly db: HubDatabase) {}
+
+  async get(id: string) {
+    const result = await this.db.$client.execute({
+      sql: 'SELECT * FROM p52_subscribers WHERE id = ?',
+      args: [id],
+    });
+    const row = result.rows[0];
+    return row ? toSubscriber(row) : undefined;
+  }
+
+  async findByAddress(address: string) {
+    const result = await this.db.$client.execute({
+      sql: 'SELECT * FROM p52_subscribers WHERE address = ?',
+      args: [address],
+    });
+    const row = result.rows[0];
+    return row ? toSubscriber(row) : undefined;
+  }
+
+  async save(subscriber: Subscriber) {
+    await this.db.$client.execute({
+      sql: `INSERT INTO p52_subscribers (id, address, state, subscribed_at, confirmed_at, unsubscribed_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET address = excluded.address, state = excluded.state,
+          subscribed_at = excluded.subscribed_at, confirmed_at = excluded.confirmed_at,
+          unsubscribed_at = excluded.unsubscribed_at`,
+      args: [
+        subscriber.id,
+        subscriber.address,
+        subscriber.state,
+        subscriber.subscribedAt,
+        subscriber.confirmedAt,
+        subscriber.unsubscribedAt,
+      ],
+    });
+  }
+
+  async confirmed() {
+    const result = await this.db.$client.execute(
+      "SELECT * FROM p52_subscribers WHERE state = 'confirmed' ORDER BY id",
+    );
+    return result.rows.map(toSubscriber);
+  }
+
+  /** How many addresses are in each state (for editors; never the addresses). */
+  async counts(): Promise<Record<Subscriber['state'], number>> {
+    const result = await this.db.$client.execute(
+      'SELECT state, count(*) AS n FROM p52_subscribers GROUP BY state',
+    );
+    const counts = { pending: 0, confirmed: 0, unsubscribed: 0 };
+    for (const row of result.rows) {
+      const state = String(row.state);
+      if (state === 'pending' || state === 'confirmed' || state === 'unsubscribed')
+        counts[state] = Number(row.n);
+    }
+    return counts;
+  }
+}
+
+/**
+ * The send ledger on the hub's database. Each `put` is one autocommitted statement, so it is on
+ * disk (WAL) before it resolves: a killed process never loses an acknowledged entry.
+ */
+export class LibsqlSendLedger implements SendLedger {
+  constructor(private readonly db: HubDatabase) {}
+
+  async get(week: IsoWeek, subscriberId: string): Promise<LedgerEntry | undefined> {
+    const result = await this.db.$client.execute({
+      sql: 'SELECT * FROM p52_send_ledger WHERE week = ? AND subscriber_id = ?',
+      args: [week, subscriberId],
+    });
+    const row = result.rows[0];
+    if (!row) return undefined;
+    const error = text(row.error);
+    return {
+      week,
+      subscriberId,
+      state: String(row.state) as LedgerEntry['state'],
+      messageId: String(row.message_id),
+      attempts: Number(row.attempts),
+      updatedAt: String(row.updated_at),
+      response: text(row.response) ?? undefined,
+      error: error === null ? undefined : (JSON.parse(error) as LedgerEntry['error']),
+    };
+  }
+
+  async put(entry: LedgerEntry): Promise<void> {
+    await this.db.$client.execute({
+      sql: `INSERT INTO p52_send_ledger (week, subscriber_id, state, message_id, attempts, updated_at, response, error)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (week, subscriber_id) DO UPDATE SET state = excluded.state, message_id = excluded.message_id,
+          attempts = excluded.attempts, updated_at = excluded.updated_at, response = excluded.response,
+          error = excluded.error`,
+      args: [
+        entry.week,
+        entry.subscriberId,
+        entry.state,
+        entry.messageId,
+        entry.attempts,
+        entry.updatedAt,
+        entry.response ?? null,
+        entry.error ? JSON.stringify(entry.error) : null,
+      ],
+    });
+  }
+}

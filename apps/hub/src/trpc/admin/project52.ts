@@ -1,0 +1,66 @@
+import type { Project52Queue } from '@promise-global/sdk/client/hub';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import type { DecisionCommand } from '../../project52/schedule/decision-log.js';
+import { pieceKey } from '../../project52-hub/queue-writes.js';
+import { IsoWeekInput, PieceRefInput } from '../inputs.js';
+import { project52Of } from '../routers/project52.js';
+import { editorProcedure, type RequestContext } from '../trpc.js';
+
+const Text = z.string().trim().min(1).max(2_000);
+
+/** Appends the editor's decision (who: the token's name; when: now), then returns the fresh queue. */
+async function act(
+  ctx: RequestContext & { admin: { name: string } },
+  command: DecisionCommand,
+): Promise<Project52Queue> {
+  const project52 = project52Of(ctx.hub);
+  await project52.programme.decide(command, `editor:${ctx.admin.name}`);
+  return project52.programme.queue();
+}
+
+export const adminProject52Router = {
+  queue: editorProcedure.query(
+    ({ ctx }): Promise<Project52Queue> => project52Of(ctx.hub).programme.queue(),
+  ),
+  approve: editorProcedure
+    .input(PieceRefInput)
+    .mutation(({ ctx, input }) =>
+      act(ctx, { type: 'approve', recordId: pieceKey(input.partnerId, input.recordId) }),
+    ),
+  requestChanges: editorProcedure
+    .input(PieceRefInput.extend({ note: Text }))
+    .mutation(({ ctx, input }) =>
+      act(ctx, {
+        type: 'request_changes',
+        recordId: pieceKey(input.partnerId, input.recordId),
+        note: input.note,
+      }),
+    ),
+  decline: editorProcedure
+    .input(PieceRefInput.extend({ reason: Text }))
+    .mutation(({ ctx, input }) =>
+      act(ctx, {
+        type: 'decline',
+        recordId: pieceKey(input.partnerId, input.recordId),
+        reason: input.reason,
+      }),
+    ),
+  pin: editorProcedure
+    .input(PieceRefInput.extend({ week: IsoWeekInput }))
+    .mutation(({ ctx, input }) =>
+      act(ctx, {
+        type: 'pin',
+        recordId: pieceKey(input.partnerId, input.recordId),
+        week: input.week,
+      }),
+    ),
+  unpin: editorProcedure
+    .input(PieceRefInput)
+    .mutation(({ ctx, input }) =>
+      act(ctx, { type: 'unpin', recordId: pieceKey(input.partnerId, input.recordId) }),
+    ),
+  swap: editorProcedure
+    .input(z.object({ weekA: IsoWeekInput, weekB: IsoWeekInput }))
+    .mutation(({ ctx, input }) => act(ctx, { type: 'swap', weekA: input.weekA, weekB: input.weekB })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,50 @@
+import type {
+  Project52Bulletin,
+  Project52BulletinSummary,
+  Project52Schedule,
+} from '@promise-global/sdk/client/hub';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import type { HubContext } from '../../context.js';
+import { Project52Error } from '../../project52-hub/errors.js';
+import type { Project52Service } from '../../project52-hub/service.js';
+import { IsoWeekInput, PartnerId } from '../inputs.js';
+import { publicProcedure } from '../trpc.js';
+
+/** The hub's Project 52 service, or a typed error when this hub does not run Project 52. */
+export function project52Of(hub: HubContext): Project52Service {
+  if (hub.project52 === undefined)
+    throw new Project52Error('PROJECT52_OFF', 'Project 52 is not configured on this hub');
+  return hub.project52;
+}
+
+export const project52Router = {
+  schedule: publicProcedure
+    .input(z.object({ partnerId: PartnerId.optional() }).optional())
+    .query(
+      ({ ctx, input }): Promise<Project52Schedule> =>
+        project52Of(ctx.hub).programme.publicSchedule(input?.partnerId),
+    ),
+  bulletins: publicProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(520).optional() }).optional())
+    .query(
+      ({ ctx, input }): Promise<Project52BulletinSummary[]> =>
+        project52Of(ctx.hub).archive(input?.limit),
+    ),
+  bulletin: publicProcedure
+    .input(z.object({ week: IsoWeekInput }))
+    .query(
+      ({ ctx, input }): Promise<Project52Bulletin | null> =>
+        project52Of(ctx.hub).bulletin(input.week),
+    ),
+} satisfies TRPCRouterRecord;
+
+export const subscriptionsRouter = {
+  /** Double opt-in: always answers `{ ok: true }` for a well-formed address, subscribed or not. */
+  request: publicProcedure
+    .input(z.object({ email: z.string().min(3).max(254) }))
+    .mutation(async ({ ctx, input }) => {
+      await project52Of(ctx.hub).requestSubscription(input.email);
+      return { ok: true as const };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,181 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { isProtocolError } from '@promise-global/sdk';
+import { signingKeyFromJwk } from '@promise-global/sdk/keys';
+import {
+  initialFeedState,
+  type PinnedKeys,
+  verifyDescriptor,
+  verifyFeedPage,
+} from '@promise-global/sdk/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextKeyFileOf } from '../src/identity/key-ring.js';
+import { rotateSigningKey } from '../src/identity/rotate-signing-key.js';
+import { createNode } from '../src/node.js';
+import { organisation, partnerProfile } from './fixtures.js';
+import { createTestNode, type TestNode } from './test-node.js';
+
+const URL_ = 'https://fenland.example.org';
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../bin/promise-node.js', import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'promise-node-keys-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function descriptorOf(t: TestNode): Promise<string> {
+  return (await t.call('GET', '/.well-known/promise-node', undefined, { token: null })).text();
+}
+
+async function addOrganisation(t: TestNode, name: string): Promise<void> {
+  const created = await t.json('POST', '/api/organisations', { ...organisation, name });
+  expect(created.status).toBe(201);
+}
+
+async function verifyWholeFeed(t: TestNode, keys: PinnedKeys) {
+  const page = await (
+    await t.call('GET', '/feed?after=0&limit=1000', undefined, { token: null })
+  ).json();
+  return verifyFeedPage(initialFeedState({ iss: URL_, partnerId: 'fenland', keys }), page);
+}
+
+describe('signing key rotation (protocol §9)', () => {
+  it('announces a pre-committed next key, then rotates to it: old records stay verifiable by kid and new ones use the new key', async () => {
+    await using t = await createTestNode();
+    const enrolled = await verifyDescriptor(await descriptorOf(t), { url: URL_ });
+    const first = t.node.context.key.kid;
+    const committed = t.node.context.keyRing.next.kid;
+    expect(enrolled.descriptor.jwks.keys.map((key) => key.kid)).toEqual([first]);
+    expect(enrolled.descriptor.nextKid).toBe(committed);
+    await addOrganisation(t, 'Before rotation');
+
+    const rotation = await rotateSigningKey(t.node.context);
+    expect(rotation).toMatchObject({ retiredKid: first, kid: committed });
+    await addOrganisation(t, 'After rotation');
+
+    const rotated = await verifyDescriptor(await descriptorOf(t), {
+      url: URL_,
+      keys: enrolled.keys,
+    });
+    expect(rotated.rotated).toBe(true);
+    expect(rotated.descriptor.nextKid).toBe(rotation.nextKid);
+    expect(rotated.keys.keys.map((key) => [key.kid, key.status])).toEqual([
+      [committed, 'active'],
+      [first, 'retired'],
+    ]);
+    const jwks = (await (
+      await t.call('GET', '/.well-known/jwks.json', undefined, { token: null })
+    ).json()) as { keys: { kid: string }[] };
+    expect(jwks.keys.map((key) => key.kid)).toEqual([committed]);
+
+    const { records, head } = await verifyWholeFeed(t, rotated.keys);
+    expect(records.map((record) => record.kid)).toEqual([first, first, committed]);
+    expect(head.seq).toBe(3);
+    // A verifier that never learned of the rotation refuses the new records.
+    await expect(verifyWholeFeed(t, enrolled.keys)).rejects.toSatisfy((error) =>
+      isProtocolError(error, 'UNKNOWN_KID'),
+    );
+  });
+
+  it('revokes the outgoing key from the next seq, so the published log stays valid', async () => {
+    await using t = await createTestNode();
+    const enrolled = await verifyDescriptor(await descriptorOf(t), { url: URL_ });
+    await addOrganisation(t, 'Signed by the old key');
+    const rotation = await rotateSigningKey(t.node.context, { revokeFromSeq: 'next' });
+    expect(rotation.revokedFromSeq).toBe(3);
+    const applied = await verifyDescriptor(await descriptorOf(t), {
+      url: URL_,
+      keys: enrolled.keys,
+    });
+    expect(applied.descriptor.revocations).toEqual([{ kid: rotation.retiredKid, fromSeq: 3 }]);
+    await addOrganisation(t, 'Signed by the new key');
+    const { records } = await verifyWholeFeed(t, applied.keys);
+    expect(records).toHaveLength(3);
+  });
+
+  it('keeps both key files owner-only and signs with the rotated key after a restart', async () => {
+    const keyFile = join(dir, 'restart', 'signing-key.json');
+    const config = {
+      partnerId: 'fenland',
+      databaseUrl: `file:${join(dir, 'restart.db')}`,
+      keyFile,
+      publicUrl: URL_,
+      logLevel: 'silent' as const,
+      partner: partnerProfile,
+    };
+    let rotation: Awaited<ReturnType<typeof rotateSigningKey>>;
+    {
+      await using node = await createNode(config);
+      rotation = await rotateSigningKey(node.context);
+    }
+    for (const file of [keyFile, nextKeyFileOf(keyFile)]) {
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+    }
+    await using restarted = await createNode(config);
+    expect(restarted.context.key.kid).toBe(rotation.kid);
+    expect(restarted.context.keyRing.next.kid).toBe(rotation.nextKid);
+  });
+
+  it('commits a fresh next key when a rotation was interrupted between its two writes', async () => {
+    const keyFile = join(dir, 'interrupted', 'signing-key.json');
+    const config = {
+      partnerId: 'fenland',
+      databaseUrl: ':memory:',
+      keyFile,
+      publicUrl: URL_,
+      logLevel: 'silent' as const,
+      partner: partnerProfile,
+    };
+    let nextJwk: string;
+    {
+      await using node = await createNode(config);
+      nextJwk = JSON.stringify(node.context.keyRing.next.privateJwk);
+    }
+    await writeFile(keyFile, nextJwk, { mode: 0o600 });
+    await using node = await createNode(config);
+    const promoted = await signingKeyFromJwk(JSON.parse(nextJwk));
+    expect(node.context.key.kid).toBe(promoted.kid);
+    expect(node.context.keyRing.next.kid).not.toBe(promoted.kid);
+  });
+
+  it('rotates from the command line and prints the new kids', async () => {
+    const cliDir = join(dir, 'cli');
+    const configFile = join(cliDir, 'promise-node.json');
+    const init = await run(process.execPath, [
+      bin,
+      '--config',
+      configFile,
+      'init',
+      cliDir,
+      '--partner-id',
+      'fenland',
+      '--port',
+      '0',
+    ]);
+    expect(init.stdout).toContain('Signing key');
+    const before = JSON.parse(await readFile(join(cliDir, 'signing-key.next.json'), 'utf8'));
+    const committed = await signingKeyFromJwk(before.next);
+    const rotated = await run(process.execPath, [
+      bin,
+      '--config',
+      configFile,
+      'key',
+      'rotate',
+      '--revoke',
+    ]);
+    expect(rotated.stdout).toContain(`Signing kid ${committed.kid}`);
+    expect(rotated.stdout).toMatch(/Revoked \S+ from seq 1/);
+    const current = await signingKeyFromJwk(
+      JSON.parse(await readFile(join(cliDir, 'signing-key.json'), 'utf8')),
+    );
+    expect(current.kid).toBe(committed.kid);
+  });
+});
