@@ -13,7 +13,9 @@ const files = (await readdir(dir))
   .sort();
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 for (const file of files) {
   console.log(`\n## ${basename(file, '.bench.ts')}`);
   const bench = (await import(new URL(file, dir).href)) as { default: () => Promise<void> };

@@ -1,8 +1,4 @@
-import type {
-  NodeHealth,
-  NodeStatus,
-  Project52PieceNotice,
-} from '@promise-global/sdk/client/hub';
+import type { NodeHealth, NodeStatus, Project52PieceNotice } from '@promise-global/sdk/client/hub';
 import type { FeedState } from '@promise-global/sdk/verify';
 import { asc, ne } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.js';

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { asc, ne } from 'drizzle-orm';
 import { nodes } from '../../db/schema/index.js';
 import { getRecord } from '../../index/get-record.js';
-import { effectiveHealth, listNodeStatuses, toNodeStatus } from '../../nodes/node-status.js';
+import { effectiveHealth, listNodeStatuses } from '../../nodes/node-status.js';
 import { RecordRef } from '../inputs.js';
 import { publicProcedure } from '../trpc.js';
 
