@@ -69,8 +69,9 @@ PROMISE Network demo is running (ready in ${seconds} s${demo.firstRun ? ', first
 `);
 for (const node of demo.nodes) {
   console.log(`  ${node.name}`);
-  console.log(`    node           ${node.url}   (API: ${node.url}/openapi.json)`);
-  console.log(`    staff token    ${node.adminToken}`);
+  console.log(`    staff workspace   ${node.url}/admin`);
+  console.log(`    sign-in token     ${node.adminToken}`);
+  console.log(`    API               ${node.url}/openapi.json`);
 }
 console.log('\nPress Ctrl-C to stop.');
 
