@@ -8,6 +8,7 @@ import { createNode, importJson, type PromiseNode } from '../apps/node/src/index
 import { getInnovation } from '../apps/node/src/resources/innovations.js';
 import { getService } from '../apps/node/src/resources/services.js';
 import { write } from '../apps/node/src/write.js';
+import { PublicJwkSet } from '../packages/schema/src/index.js';
 import { HubClient } from '../packages/sdk/src/client/hub-client.js';
 import {
   type FeedState,
@@ -31,13 +32,14 @@ const SELF = fileURLToPath(import.meta.url);
 
 const NODE_HOSTS = 2;
 
-type Request =
-  | { id: number; cmd: 'nodes'; from: number; to: number }
-  | { id: number; cmd: 'heads' }
-  | { id: number; cmd: 'hub'; database: string }
-  | { id: number; cmd: 'stats' }
-  | { id: number; cmd: 'baseline'; urls: string[]; partnerIds: string[] }
-  | { id: number; cmd: 'close' };
+type Command =
+  | { cmd: 'nodes'; from: number; to: number }
+  | { cmd: 'heads' }
+  | { cmd: 'hub'; database: string }
+  | { cmd: 'stats' }
+  | { cmd: 'baseline'; urls: string[]; partnerIds: string[] }
+  | { cmd: 'close' };
+type Request = Command & { id: number };
 
 interface Stats {
   rss: number;
@@ -134,7 +136,7 @@ async function baselineRead(urls: string[], partnerIds: string[]): Promise<numbe
       while (next < urls.length) {
         const index = next++;
         const url = urls[index] ?? '';
-        const jwks = await (await fetch(`${url}/.well-known/jwks.json`)).json();
+        const jwks = PublicJwkSet.parse(await (await fetch(`${url}/.well-known/jwks.json`)).json());
         let state: FeedState = initialFeedState({
           iss: url,
           partnerId: partnerIds[index] ?? '',
@@ -156,7 +158,7 @@ async function baselineRead(urls: string[], partnerIds: string[]): Promise<numbe
 // ---------------------------------------------------------------------------------------------
 // Parent side: the nodes, the clock and the report.
 
-function startChild(): { child: ChildProcess; call<T>(request: Omit<Request, 'id'>): Promise<T> } {
+function startChild(): { child: ChildProcess; call<T>(request: Command): Promise<T> } {
   const child = fork(SELF, [], {
     execArgv: ['--conditions=source', '--import', 'tsx'],
     env: { ...process.env, CONVERGENCE_CHILD: '1' },
@@ -169,7 +171,7 @@ function startChild(): { child: ChildProcess; call<T>(request: Omit<Request, 'id
   });
   return {
     child,
-    call<T>(request: Omit<Request, 'id'>): Promise<T> {
+    call<T>(request: Command): Promise<T> {
       const id = ++nextId;
       return new Promise<T>((resolve, reject) => {
         waiting.set(id, (value) => resolve(value as T));
@@ -341,7 +343,7 @@ async function parentMain(): Promise<void> {
     ) as Record<string, number>;
     for (const partnerId of partnerIds) {
       const cursor = stats.cursors.find((c) => c.partnerId === partnerId);
-      if (cursor?.cursorSeq !== heads[partnerId] || cursor.lastErrorCode !== null)
+      if (!cursor || cursor.cursorSeq !== heads[partnerId] || cursor.lastErrorCode !== null)
         throw new Error(`${partnerId}: cursor ${cursor?.cursorSeq} vs head ${heads[partnerId]}`);
     }
     const final = await hubChild.call<Stats>({ cmd: 'stats' });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHub, type Hub } from '@promise-global/hub';
+import { createHub, type Hub, type HubConfigInput } from '@promise-global/hub';
 import { createNode, type PromiseNode } from '@promise-global/node';
 import type { InnovationInput, ServiceInput } from '@promise-global/schema';
 import { NodeClient, NodeClientError } from '@promise-global/sdk/client';
@@ -200,7 +200,10 @@ export function fixturePartners(
   ];
 }
 
-async function startPortal(hubUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startPortal(
+  hubUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(join(PORTAL_DIR, 'build', 'handler.js'))) {
     throw new Error('The portal is not built: run `pnpm build` (turbo builds apps/portal) first');
   }
@@ -208,7 +211,7 @@ async function startPortal(hubUrl: string): Promise<{ url: string; child: ChildP
   const { ORIGIN: _origin, ...env } = process.env;
   const child = spawn(process.execPath, ['server.js'], {
     cwd: PORTAL_DIR,
-    env: { ...env, HOST: '127.0.0.1', PORT: '0', PROMISE_HUB_URL: hubUrl },
+    env: { ...env, HOST: '127.0.0.1', PORT: '0', PROMISE_HUB_URL: hubUrl, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -241,6 +244,7 @@ async function startPortal(hubUrl: string): Promise<{ url: string; child: ChildP
  */
 export async function startPortalFederation(
   partners: PartnerFixture[] = fixturePartners(),
+  options: { hub?: Pick<HubConfigInput, 'project52'>; portalEnv?: Record<string, string> } = {},
 ): Promise<PortalFederation> {
   const dataDir = await mkdtemp(join(tmpdir(), 'promise-portal-e2e-'));
   const hub = await createHub({
@@ -249,6 +253,7 @@ export async function startPortalFederation(
     bootstrapOperatorToken: OPERATOR_TOKEN,
     harvest: { schedule: false },
     logLevel: 'silent',
+    ...options.hub,
   });
   await hub.start();
   const hubClient = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
@@ -297,7 +302,7 @@ export async function startPortalFederation(
       await hubClient.enrolNode({ url: node.url });
       await hubClient.syncNode({ partnerId: fixture.partnerId });
     }
-    portal = await startPortal(hub.url);
+    portal = await startPortal(hub.url, options.portalEnv);
     return { hub, hubClient, nodes, portalUrl: portal.url, ids, close };
   } catch (error) {
     await close();

@@ -1,15 +1,21 @@
 // Production entry: the adapter-node handler behind a server that adds the security headers to
 // every response, including static assets the handler serves before SvelteKit's hooks run.
 import { createServer } from 'node:http';
-import { handler } from './build/handler.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from './security-headers.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8790);
 
-const server = createServer((request, response) => {
+// The handler is loaded once the port is known (it reads ORIGIN when it loads); requests wait.
+let loaded;
+const handlerReady = new Promise((resolve) => {
+  loaded = resolve;
+});
+
+const server = createServer(async (request, response) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
   response.setHeader('content-security-policy', FALLBACK_CSP);
+  const handler = await handlerReady;
   handler(request, response, () => {
     response.statusCode = 404;
     response.end('Not found');
@@ -20,7 +26,13 @@ server.listen(port, host, () => {
   const address = server.address();
   const shown =
     typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
-  console.log(`PROMISE portal listening on http://${shown}`);
+  // adapter-node assumes https when ORIGIN is unset, which would make SvelteKit refuse every form
+  // POST to a portal served directly over http. Behind a proxy, set ORIGIN to the public origin.
+  process.env.ORIGIN ??= `http://${shown}`;
+  import('./build/handler.js').then((module) => {
+    loaded(module.handler);
+    console.log(`PROMISE portal listening on http://${shown}`);
+  });
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -65,6 +65,15 @@ describe('search results a card can show without reading the record', () => {
     expect(next.total).toBe(9);
   });
 
+  it('counts no matches as a total of zero', async () => {
+    expect(await client.searchInnovations({ q: 'xylophonequartz' })).toMatchObject({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
+    expect((await client.searchServices({ filters: { age: 130 }, q: 'crisis' })).total).toBe(2);
+  });
+
   it('sorts newest first with a query, with cursors that walk every match exactly once', async () => {
     const seen: string[] = [];
     const dates: string[] = [];

@@ -39,6 +39,22 @@ describe('key rotation', () => {
     expect(claims.jwks.keys.map((key) => key.kid)).toEqual([next.kid]);
   });
 
+  it('syncs a rotated node on its first ping signed with the new key, without waiting for the schedule', async () => {
+    const { hub, client, node } = await setup();
+    await node.rotate(await generateSigningKey(), node.key);
+    await node.publish('innovation', {
+      ...innovationData('cpft', 2, { title: 'Pinged after rotation' }),
+    });
+    const answer = await node.ping(hub.url);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ code: 'UNKNOWN_KID', sync: 'requested' });
+    await expect
+      .poll(async () => (await client.searchInnovations({ q: 'pinged' })).items.length, {
+        timeout: 5_000,
+      })
+      .toBe(1);
+  });
+
   it('puts a node whose new key is self-signed and unannounced in needs-attention until re-pinned', async () => {
     const { client, operator, node } = await setup();
     const intruder = await generateSigningKey();

@@ -48,7 +48,11 @@ function project52FromEnv(env: NodeJS.ProcessEnv): HubConfigInput['project52'] {
         ? {
             host: env.HUB_SMTP_HOST,
             port: number(env.HUB_SMTP_PORT),
-            security: (env.HUB_SMTP_SECURITY || undefined) as 'tls' | 'starttls' | 'none' | undefined,
+            security: (env.HUB_SMTP_SECURITY || undefined) as
+              | 'tls'
+              | 'starttls'
+              | 'none'
+              | undefined,
             auth: env.HUB_SMTP_USER
               ? { user: env.HUB_SMTP_USER, pass: env.HUB_SMTP_PASS ?? '' }
               : undefined,

@@ -104,27 +104,42 @@ const marks = `highlight(innovation_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS 
   snippet(innovation_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS summary_mark,
   snippet(innovation_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body_mark`;
 
-/** How many innovations match (counted once, on the first page; later cursors carry it). */
-async function countMatches(
-  db: HubDatabase,
+/**
+ * How many rows match, as a scalar subquery of the page's own statement (evaluated once, no extra
+ * round trip); later pages take the total from their cursor instead of counting again.
+ */
+function countQuery(
   match: string | undefined,
   filter: { sql: string; args: InValue[] },
+): { sql: string; args: InValue[] } {
+  if (match === undefined)
+    return { sql: `SELECT count(*) FROM innovations i WHERE ${filter.sql}`, args: filter.args };
+  if (filter.args.length === 0)
+    return {
+      sql: 'SELECT count(*) FROM innovation_fts WHERE innovation_fts MATCH ?',
+      args: [match],
+    };
+  return {
+    sql: `SELECT count(*) FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid
+      WHERE innovation_fts MATCH ? AND ${filter.sql}`,
+    args: [match, ...filter.args],
+  };
+}
+
+/** The total: from the cursor, else from the page's first row, else counted (an empty later page). */
+async function totalOf(
+  db: HubDatabase,
+  rows: readonly Record<string, unknown>[],
+  known: number | undefined,
+  counting: { sql: string; args: InValue[] },
+  paged: boolean,
 ): Promise<number> {
-  const result = await db.$client.execute(
-    match === undefined
-      ? { sql: `SELECT count(*) AS n FROM innovations i WHERE ${filter.sql}`, args: filter.args }
-      : filter.args.length === 0
-        ? {
-            sql: 'SELECT count(*) AS n FROM innovation_fts WHERE innovation_fts MATCH ?',
-            args: [match],
-          }
-        : {
-            sql: `SELECT count(*) AS n FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid
-              WHERE innovation_fts MATCH ? AND ${filter.sql}`,
-            args: [match, ...filter.args],
-          },
-  );
-  return Number(result.rows[0]?.n ?? 0);
+  if (known !== undefined) return known;
+  const first = rows[0];
+  if (first) return Number(first.total);
+  if (!paged) return 0;
+  const result = await db.$client.execute(counting);
+  return Number(result.rows[0]?.[0] ?? 0);
 }
 
 /**
@@ -142,46 +157,51 @@ export async function searchInnovations(
   const filter = innovationFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
+  const counting = countQuery(match, filter);
   if (match === undefined || input.sort === 'newest') {
     const position = readCursor(input.cursor, 'keyset');
+    const count = position?.total === undefined ? counting : undefined;
+    const total = count ? `, (${count.sql}) AS total` : '';
+    const countArgs = count?.args ?? [];
     const after = position?.kind === 'keyset' ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';
     const keyset = position?.kind === 'keyset' ? [position.key, position.rowid] : [];
     const result = await client.execute(
       match === undefined
         ? {
-            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail} FROM innovations i JOIN nodes n ON n.id = i.node_id
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}${total} FROM innovations i JOIN nodes n ON n.id = i.node_id
               WHERE ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
-            args: [...filter.args, ...keyset, limit + 1],
+            args: [...countArgs, ...filter.args, ...keyset, limit + 1],
           }
         : {
-            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}, ${marks}
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}, ${marks}${total}
               FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
               WHERE innovation_fts MATCH ? AND ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
-            args: [match, ...filter.args, ...keyset, limit + 1],
+            args: [...countArgs, match, ...filter.args, ...keyset, limit + 1],
           },
     );
-    const total = position?.total ?? (await countMatches(db, match, filter));
     const rows = result.rows.slice(0, limit);
+    const matches = await totalOf(db, rows, position?.total, counting, position !== undefined);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
+        ? encodeCursor([String(last.sort_key), Number(last.rowid), matches])
         : null;
-    return { items: rows.map(toHit), nextCursor, total };
+    return { items: rows.map(toHit), nextCursor, total: matches };
   }
   // Ranked pages are addressed by offset: `ORDER BY rank` with literal LIMIT/OFFSET on the
   // unaliased FTS table as the outer loop lets FTS5 sort internally and build snippets only for
   // the rows returned (selecting `rank` itself would cost a bm25 evaluation per row).
   const position = readCursor(input.cursor, 'offset');
   const offset = position?.kind === 'offset' ? position.offset : 0;
+  const count = position?.total === undefined ? counting : undefined;
   const result = await client.execute({
-    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}
+    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}${count ? `, (${count.sql}) AS total` : ''}
       FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
       WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
-    args: [match, ...filter.args],
+    args: [...(count?.args ?? []), match, ...filter.args],
   });
-  const total = position?.total ?? (await countMatches(db, match, filter));
   const rows = result.rows.slice(0, limit);
+  const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
   const last = rows.at(-1);
   const nextCursor =
     result.rows.length > limit && last

@@ -1,4 +1,5 @@
 import type { InValue } from '@libsql/client';
+import type { Schedule } from '@promise-global/schema';
 import type {
   SearchPage,
   ServiceHit,
@@ -6,7 +7,6 @@ import type {
   ServiceSchedule,
   ServiceSearchInput,
 } from '@promise-global/sdk/client/hub';
-import type { Schedule } from '@promise-global/schema';
 import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
@@ -131,21 +131,39 @@ function toHit(row: Record<string, unknown>): ServiceHit {
   };
 }
 
-async function countMatches(
-  db: HubDatabase,
+/**
+ * How many rows match, as a scalar subquery of the page's own statement (evaluated once, no extra
+ * round trip); later pages take the total from their cursor instead of counting again.
+ */
+function countQuery(
   match: string | undefined,
   filter: { sql: string; args: InValue[] },
+): { sql: string; args: InValue[] } {
+  if (match === undefined)
+    return { sql: `SELECT count(*) FROM services s WHERE ${filter.sql}`, args: filter.args };
+  if (filter.args.length === 0)
+    return { sql: 'SELECT count(*) FROM service_fts WHERE service_fts MATCH ?', args: [match] };
+  return {
+    sql: `SELECT count(*) FROM service_fts JOIN services s ON s.rowid = service_fts.rowid
+      WHERE service_fts MATCH ? AND ${filter.sql}`,
+    args: [match, ...filter.args],
+  };
+}
+
+/** The total: from the cursor, else from the page's first row, else counted (an empty later page). */
+async function totalOf(
+  db: HubDatabase,
+  rows: readonly Record<string, unknown>[],
+  known: number | undefined,
+  counting: { sql: string; args: InValue[] },
+  paged: boolean,
 ): Promise<number> {
-  const result = await db.$client.execute(
-    match === undefined
-      ? { sql: `SELECT count(*) AS n FROM services s WHERE ${filter.sql}`, args: filter.args }
-      : {
-          sql: `SELECT count(*) AS n FROM service_fts JOIN services s ON s.rowid = service_fts.rowid
-            WHERE service_fts MATCH ? AND ${filter.sql}`,
-          args: [match, ...filter.args],
-        },
-  );
-  return Number(result.rows[0]?.n ?? 0);
+  if (known !== undefined) return known;
+  const first = rows[0];
+  if (first) return Number(first.total);
+  if (!paged) return 0;
+  const result = await db.$client.execute(counting);
+  return Number(result.rows[0]?.[0] ?? 0);
 }
 
 /**
@@ -160,20 +178,23 @@ export async function searchServices(
   const filter = serviceFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
+  const counting = countQuery(match, filter);
   if (match === undefined) {
     const position = readCursor(input.cursor, 'keyset');
+    const count = position?.total === undefined ? counting : undefined;
     const after = position?.kind === 'keyset' ? 'AND (s.name, s.rowid) > (?, ?)' : '';
     const result = await client.execute({
-      sql: `SELECT s.rowid AS rowid, s.name AS sort_key, ${hitDetail} FROM services s JOIN nodes n ON n.id = s.node_id
+      sql: `SELECT s.rowid AS rowid, s.name AS sort_key, ${hitDetail}${count ? `, (${count.sql}) AS total` : ''} FROM services s JOIN nodes n ON n.id = s.node_id
         WHERE ${filter.sql} ${after} ORDER BY s.name, s.rowid LIMIT ?`,
       args: [
+        ...(count?.args ?? []),
         ...filter.args,
         ...(position?.kind === 'keyset' ? [position.key, position.rowid] : []),
         limit + 1,
       ],
     });
-    const total = position?.total ?? (await countMatches(db, match, filter));
     const rows = result.rows.slice(0, limit);
+    const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
@@ -184,17 +205,18 @@ export async function searchServices(
   // Ranked pages are addressed by offset; see searchInnovations for why.
   const position = readCursor(input.cursor, 'offset');
   const offset = position?.kind === 'offset' ? position.offset : 0;
+  const count = position?.total === undefined ? counting : undefined;
   const result = await client.execute({
-    sql: `SELECT service_fts.rowid AS rowid, ${hitDetail},
+    sql: `SELECT service_fts.rowid AS rowid, ${hitDetail}${count ? `, (${count.sql}) AS total` : ''},
         highlight(service_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS name_mark,
         snippet(service_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS description_mark,
         highlight(service_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}') AS areas_mark
       FROM service_fts JOIN services s ON s.rowid = service_fts.rowid JOIN nodes n ON n.id = s.node_id
       WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
-    args: [match, ...filter.args],
+    args: [...(count?.args ?? []), match, ...filter.args],
   });
-  const total = position?.total ?? (await countMatches(db, match, filter));
   const rows = result.rows.slice(0, limit);
+  const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
   const last = rows.at(-1);
   const nextCursor =
     result.rows.length > limit && last

@@ -1,6 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
-import type { InnovationRow, ServiceRow, VerifiedEntry } from './index-rows.js';
 import { queueStatements } from '../project52-hub/queue-writes.js';
+import type { InnovationRow, ServiceRow, VerifiedEntry } from './index-rows.js';
 import { type IndexAction, indexAction } from './index-rows.js';
 
 /** The node a page belongs to, as the writer needs it. */

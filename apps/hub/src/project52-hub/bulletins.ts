@@ -1,7 +1,4 @@
-import type {
-  Project52Bulletin,
-  Project52BulletinSummary,
-} from '@promise-global/sdk/client/hub';
+import type { Project52Bulletin, Project52BulletinSummary } from '@promise-global/sdk/client/hub';
 import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
 import { type Bulletin, bulletinSubject, weekLabel } from '../project52/bulletin/bulletin.js';

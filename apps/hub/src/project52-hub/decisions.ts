@@ -26,14 +26,7 @@ export async function appendDecision(
   const result = await db.$client.execute({
     sql: `INSERT INTO p52_decisions (seq, type, event, by, at)
       SELECT ?, ?, ?, ?, ? WHERE (SELECT coalesce(max(seq), 0) FROM p52_decisions) = ?`,
-    args: [
-      expectedSeq + 1,
-      event.type,
-      JSON.stringify(event),
-      event.by,
-      event.at,
-      expectedSeq,
-    ],
+    args: [expectedSeq + 1, event.type, JSON.stringify(event), event.by, event.at, expectedSeq],
   });
   return result.rowsAffected === 1;
 }

@@ -22,7 +22,8 @@ function payloadData(jws: string): Innovation | null {
  * node's signed record as the hub stored it, and its partner's name.
  */
 export async function pieceDetails(db: HubDatabase): Promise<Map<string, PieceDetails>> {
-  const result = await db.$client.execute(`SELECT p.partner_id, p.record_id, coalesce(json_extract(n.partner, '$.name'), n.name) AS name, e.jws
+  const result =
+    await db.$client.execute(`SELECT p.partner_id, p.record_id, coalesce(json_extract(n.partner, '$.name'), n.name) AS name, e.jws
     FROM p52_pieces p JOIN nodes n ON n.id = p.node_id
     LEFT JOIN entries e ON e.hub_seq = (SELECT max(x.hub_seq) FROM entries x
       WHERE x.node_id = p.node_id AND x.record_type = 'innovation' AND x.record_id = p.record_id

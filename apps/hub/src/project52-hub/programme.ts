@@ -73,7 +73,11 @@ export class Programme {
   /** The scheduler's view now: queue + log + clock through `planSend`. */
   async plan(now = this.clock()): Promise<SendPlan & { lastSeq: number; log: DecisionEvent[] }> {
     const [queue, log] = await Promise.all([readQueue(this.db), readDecisionLog(this.db)]);
-    return { ...planSend(now, this.config, queue, log.events), lastSeq: log.lastSeq, log: log.events };
+    return {
+      ...planSend(now, this.config, queue, log.events),
+      lastSeq: log.lastSeq,
+      log: log.events,
+    };
   }
 
   /**
@@ -176,7 +180,11 @@ export class Programme {
         const report =
           row.report === null
             ? { accepted: 0, skipped: 0, failed: 0 }
-            : (JSON.parse(String(row.report)) as { accepted: number; skipped: number; failed: number });
+            : (JSON.parse(String(row.report)) as {
+                accepted: number;
+                skipped: number;
+                failed: number;
+              });
         return {
           week: String(row.week),
           startedAt: row.started_at === null ? null : String(row.started_at),

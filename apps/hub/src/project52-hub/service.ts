@@ -1,7 +1,4 @@
-import type {
-  Project52Bulletin,
-  Project52BulletinSummary,
-} from '@promise-global/sdk/client/hub';
+import type { Project52Bulletin, Project52BulletinSummary } from '@promise-global/sdk/client/hub';
 import type { Logger } from 'pino';
 import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
@@ -116,11 +113,22 @@ export class Project52Service {
       args: [week],
     });
     const row = stored.rows[0];
-    if (row) return bulletinView(reviveBulletin(String(row.bulletin)), String(row.piece), String(row.started_at));
+    if (row)
+      return bulletinView(
+        reviveBulletin(String(row.bulletin)),
+        String(row.piece),
+        String(row.started_at),
+      );
     const plan = await this.programme.plan();
     const entry = plan.schedule.weeks.find((w) => w.week === week);
     if (!entry) return null;
-    const bulletin = await buildBulletin(this.deps.db, this.config, week, entry.recordId, this.clock());
+    const bulletin = await buildBulletin(
+      this.deps.db,
+      this.config,
+      week,
+      entry.recordId,
+      this.clock(),
+    );
     return bulletin ? bulletinView(bulletin, entry.recordId, null) : null;
   }
 
@@ -191,7 +199,10 @@ export class Project52Service {
       await this.freeze(week, recordId, JSON.stringify(bulletin));
       const event = await this.programme.decide({ type: 'send', week }, 'scheduler');
       if (event.type === 'send')
-        pass.started = { week, report: await this.runWeek(week, event.recordId, new Date(event.at)) };
+        pass.started = {
+          week,
+          report: await this.runWeek(week, event.recordId, new Date(event.at)),
+        };
     }
     return pass;
   }
@@ -208,7 +219,8 @@ export class Project52Service {
 
   private async runWeek(week: IsoWeek, piece: string, startedAt: Date): Promise<SendReport> {
     const transport = this.transport;
-    if (transport === undefined) throw new Project52Error('PROJECT52_OFF', 'SMTP is not configured');
+    if (transport === undefined)
+      throw new Project52Error('PROJECT52_OFF', 'SMTP is not configured');
     const db = this.deps.db.$client;
     const stored = await db.execute({
       sql: 'SELECT piece, bulletin FROM p52_week_sends WHERE week = ?',
@@ -218,7 +230,8 @@ export class Project52Service {
     let bulletin = row && String(row.piece) === piece ? reviveBulletin(String(row.bulletin)) : null;
     if (bulletin === null) {
       bulletin = await buildBulletin(this.deps.db, this.config, week, piece, startedAt);
-      if (bulletin === null) throw new Project52Error('WEEK_NOT_FOUND', `${week} has no piece to send`);
+      if (bulletin === null)
+        throw new Project52Error('WEEK_NOT_FOUND', `${week} has no piece to send`);
       await this.freeze(week, piece, JSON.stringify(bulletin));
     }
     await db.execute({

@@ -52,6 +52,14 @@ export function mountPing(app: Hono, ctx: HubContext): void {
       return c.json({ status: 'accepted', seq: ping.seq }, 202);
     } catch (error) {
       const { code } = describeFailure(error);
+      if (code === 'UNKNOWN_KID' && nodeId !== 0) {
+        // A member that rotated its key (§9) pings with the new key before the hub has seen it.
+        // The ping proves nothing, but a sync is safe: it re-reads the descriptor, accepts the
+        // new key only under the rotation rules and verifies every record (syncs are coalesced).
+        await countEvent(ctx.db, 'ping.unknown_kid');
+        void ctx.harvester.sync(nodeId);
+        return c.json({ status: 'ignored', code, sync: 'requested' }, 400);
+      }
       const counter =
         code === 'PING_REPLAYED'
           ? 'ping.replayed'

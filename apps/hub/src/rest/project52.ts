@@ -3,7 +3,8 @@ import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
 function page(c: Context, status: 200 | 400 | 404, title: string, body: string) {
   c.header('content-security-policy', PAGE_CSP);
@@ -26,18 +27,32 @@ function page(c: Context, status: 200 | 400 | 404, title: string, body: string) 
  */
 export function mountProject52(app: Hono, ctx: HubContext): void {
   const portal = () => ctx.project52?.config.portalUrl ?? '';
-  const back = () =>
-    `<p><a href="${escapeHtml(portal())}">Back to the PROMISE Network</a></p>`;
+  const back = () => `<p><a href="${escapeHtml(portal())}">Back to the PROMISE Network</a></p>`;
 
   app.get('/subscribe/confirm', async (c) => {
     const p52 = ctx.project52;
     if (!p52) return c.notFound();
     const outcome = await p52.confirm(c.req.query('token') ?? '');
     if (outcome === 'confirmed')
-      return page(c, 200, 'You are subscribed', `<p>The Project 52 bulletin will reach you once a week.</p>${back()}`);
+      return page(
+        c,
+        200,
+        'You are subscribed',
+        `<p>The Project 52 bulletin will reach you once a week.</p>${back()}`,
+      );
     if (outcome === 'expired')
-      return page(c, 400, 'This link has expired', `<p>Please subscribe again: a new link will be sent.</p>${back()}`);
-    return page(c, 400, 'This link does not work', `<p>It may have been copied incompletely.</p>${back()}`);
+      return page(
+        c,
+        400,
+        'This link has expired',
+        `<p>Please subscribe again: a new link will be sent.</p>${back()}`,
+      );
+    return page(
+      c,
+      400,
+      'This link does not work',
+      `<p>It may have been copied incompletely.</p>${back()}`,
+    );
   });
 
   app.get('/unsubscribe', (c) => {
@@ -63,8 +78,18 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
     }
     const outcome = await p52.unsubscribe(token);
     if (outcome === 'unsubscribed')
-      return page(c, 200, 'You are unsubscribed', `<p>No more Project 52 bulletins will be sent to you.</p>${back()}`);
-    return page(c, 400, 'This link does not work', `<p>It may have been copied incompletely.</p>${back()}`);
+      return page(
+        c,
+        200,
+        'You are unsubscribed',
+        `<p>No more Project 52 bulletins will be sent to you.</p>${back()}`,
+      );
+    return page(
+      c,
+      400,
+      'This link does not work',
+      `<p>It may have been copied incompletely.</p>${back()}`,
+    );
   });
 
   const feeds = [
@@ -85,7 +110,10 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
     if (!ctx.project52) return c.notFound();
     const html = await ctx.project52.print(c.req.param('week'));
     if (html === null) return c.notFound();
-    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'");
+    c.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'",
+    );
     c.header('x-content-type-options', 'nosniff');
     return c.html(html);
   });

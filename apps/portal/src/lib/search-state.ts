@@ -54,7 +54,10 @@ export function readInnovationSearch(params: URLSearchParams): InnovationSearchI
     years,
     evidenceLevels: values(params, INNOVATION_PARAMS.evidenceLevels),
   };
-  return { q: query(params), filters, cursor: cursor(params) };
+  const q = query(params);
+  // Without words to rank by, the newest come first; with them, the reader may ask for newest.
+  const sort = !q || params.get('sort') === 'newest' ? 'newest' : 'relevance';
+  return { q, filters, sort, cursor: cursor(params) };
 }
 
 /** The service search a URL describes; `open247=yes` asks for services open all hours. */

@@ -114,4 +114,26 @@ describe('HubClient', () => {
       httpStatus: 502,
     });
   });
+
+  it('speaks the Project 52 procedures: public queries, the subscribe mutation and editor actions', async () => {
+    const client = new HubClient({ baseUrl, token: 'editor-token' });
+    await client.bulletin({ week: '2026-W41' });
+    const query = new URL(seen.at(-1)?.url ?? '', 'http://x');
+    expect(query.pathname).toBe('/trpc/project52.bulletin');
+    expect(JSON.parse(query.searchParams.get('input') ?? '')).toEqual({ week: '2026-W41' });
+    await client.subscribe({ email: 'reader@example.org' });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/trpc/subscriptions.request',
+      body: '{"email":"reader@example.org"}',
+    });
+    await client.swapWeeks({ weekA: '2026-W41', weekB: '2026-W42' });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/trpc/admin.project52.swap',
+      auth: 'Bearer editor-token',
+    });
+    await client.project52Queue();
+    expect(seen.at(-1)?.url).toBe('/trpc/admin.project52.queue');
+  });
 });

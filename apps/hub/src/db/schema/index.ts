@@ -1,5 +1,5 @@
 export * from './admin.js';
 export * from './entries.js';
 export * from './nodes.js';
-export * from './search-index.js';
 export * from './project52.js';
+export * from './search-index.js';

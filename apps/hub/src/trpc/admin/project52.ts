@@ -62,5 +62,7 @@ export const adminProject52Router = {
     ),
   swap: editorProcedure
     .input(z.object({ weekA: IsoWeekInput, weekB: IsoWeekInput }))
-    .mutation(({ ctx, input }) => act(ctx, { type: 'swap', weekA: input.weekA, weekB: input.weekB })),
+    .mutation(({ ctx, input }) =>
+      act(ctx, { type: 'swap', weekA: input.weekA, weekB: input.weekB }),
+    ),
 } satisfies TRPCRouterRecord;

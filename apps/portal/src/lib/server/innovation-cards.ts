@@ -1,6 +1,4 @@
-import { Innovation } from '@promise-global/schema';
 import type {
-  HubClient,
   InnovationHit,
   PartnerSummary,
   SnippetPart,
@@ -37,31 +35,20 @@ function plainWords(parts: readonly SnippetPart[]): SnippetPart[] {
 }
 
 /**
- * Cards for a page of innovation hits. The search index carries no summary text, so each hit's
- * signed record is read too (server-side, in parallel); where the search matched only the body,
- * that snippet is shown under the summary.
+ * Cards for a page of innovation hits, from the hits alone (the index carries the summary);
+ * where the search matched only the body, that snippet is shown under the summary.
  */
-export async function innovationCards(
-  hub: HubClient,
+export function innovationCards(
   hits: readonly InnovationHit[],
   partners: ReadonlyMap<string, PartnerSummary>,
-): Promise<InnovationCardData[]> {
-  const records = await Promise.all(
-    hits.map((hit) => hub.getRecord({ partnerId: hit.partnerId, type: 'innovation', id: hit.id })),
-  );
-  return hits.map((hit, index) => {
-    const parsed = Innovation.safeParse(records[index]?.data);
+): InnovationCardData[] {
+  return hits.map((hit) => {
     const summaryMatched = hit.highlights.summary.some((part) => part.match);
     const bodyMatched = hit.highlights.body.some((part) => part.match);
-    const summary = summaryMatched
-      ? hit.highlights.summary
-      : parsed.success
-        ? parsed.data.summary
-        : '';
     return {
       href: `/innovations/${encodeURIComponent(hit.partnerId)}/${encodeURIComponent(hit.id)}`,
       title: hit.title,
-      summary,
+      summary: summaryMatched ? hit.highlights.summary : hit.summary,
       excerpt: bodyMatched && !summaryMatched ? plainWords(hit.highlights.body) : [],
       partnerName: partners.get(hit.partnerId)?.name ?? hit.partnerId,
       country: countryName(hit.country),

@@ -1,10 +1,12 @@
-import { Organisation, Service } from '@promise-global/schema';
-import type { HubClient, ServiceHit } from '@promise-global/sdk/client/hub';
+import { Phone, REFERRAL_ROUTES, Schedule, URGENCIES } from '@promise-global/schema';
+import type { ServiceHit } from '@promise-global/sdk/client/hub';
+import type { ServiceSummary } from '@promise-global/ui';
+import { z } from 'zod';
 
 export interface ServiceCardData {
   href: string;
   partnerId: string;
-  service: Service;
+  service: ServiceSummary;
   organisationName: string | null;
 }
 
@@ -15,51 +17,49 @@ export function byUrgency(a: ServiceCardData, b: ServiceCardData): number {
   return URGENCY_ORDER.indexOf(a.service.urgency) - URGENCY_ORDER.indexOf(b.service.urgency);
 }
 
-/**
- * The full signed records behind a page of search hits (phones, hours and review dates are not in
- * the search index), with their organisations' names. Server-side, in parallel: one round of
- * requests, never a browser waterfall.
- */
-export async function serviceCards(
-  hub: HubClient,
-  hits: readonly ServiceHit[],
-): Promise<ServiceCardData[]> {
-  const records = await Promise.all(
-    hits.map((hit) => hub.getRecord({ partnerId: hit.partnerId, type: 'service', id: hit.id })),
-  );
-  const organisationKeys = new Map<string, { partnerId: string; id: string }>();
-  for (const hit of hits) {
-    if (hit.organisationId)
-      organisationKeys.set(`${hit.partnerId}/${hit.organisationId}`, {
-        partnerId: hit.partnerId,
-        id: hit.organisationId,
-      });
-  }
-  const organisations = await Promise.all(
-    [...organisationKeys.entries()].map(async ([key, ref]) => {
-      const record = await hub.getRecord({ ...ref, type: 'organisation' });
-      const parsed = Organisation.safeParse(record?.data);
-      return [key, parsed.success ? parsed.data.name : null] as const;
-    }),
-  );
-  const organisationName = new Map(organisations);
-  return hits.flatMap((hit, index) => {
-    const parsed = Service.safeParse(records[index]?.data);
+// A card names routes by kind only; a named team's route needs its team name, which hits omit.
+const CARD_ROUTES = REFERRAL_ROUTES.filter(
+  (route): route is Exclude<typeof route, 'named_team'> => route !== 'named_team',
+);
+
+/** What a card shows, checked: the hub's index holds it already (no record reads per hit). */
+const CardFields = z.object({
+  name: z.string(),
+  urgency: z.enum(URGENCIES),
+  available24x7: z.boolean(),
+  phones: z.array(Phone),
+  schedules: z.array(Schedule),
+  serviceAreas: z.array(z.object({ name: z.string() })),
+  referralRoutes: z.array(z.object({ route: z.enum(CARD_ROUTES) })),
+  assuredAt: z.string().optional(),
+  reviewDue: z.string().optional(),
+});
+
+/** Cards for a page of service hits, straight from the hits' fields. */
+export function serviceCards(hits: readonly ServiceHit[]): ServiceCardData[] {
+  return hits.flatMap((hit) => {
+    const parsed = CardFields.safeParse({
+      name: hit.name,
+      urgency: hit.urgency,
+      available24x7: hit.available24x7,
+      phones: hit.phones,
+      schedules: hit.schedules,
+      serviceAreas: hit.areas.map((name) => ({ name })),
+      referralRoutes: hit.referralRoutes
+        .filter((route) => route !== 'named_team')
+        .map((route) => ({ route })),
+      assuredAt: hit.assuredAt ?? undefined,
+      reviewDue: hit.reviewDue ?? undefined,
+    });
     if (!parsed.success) return [];
+    const service: ServiceSummary = parsed.data;
     return [
       {
         href: `/services/${encodeURIComponent(hit.partnerId)}/${encodeURIComponent(hit.id)}`,
         partnerId: hit.partnerId,
-        service: parsed.data,
-        organisationName:
-          organisationName.get(`${hit.partnerId}/${parsed.data.organisationId}`) ?? null,
+        service,
+        organisationName: hit.organisationName,
       },
     ];
   });
-}
-
-/** Whether a service takes someone of this age (no age given: every service matches). */
-export function takesAge(service: Service, age: number | null): boolean {
-  if (age === null) return true;
-  return (service.minAge ?? 0) <= age && age <= (service.maxAge ?? 150);
 }

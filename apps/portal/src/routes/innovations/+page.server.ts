@@ -40,10 +40,11 @@ export const load: PageServerLoad = async ({ url }) => {
   const years = (filters.years ?? []).map(String);
   return {
     q: search.q ?? '',
+    sort: search.sort ?? 'newest',
     page: readPageNumber(url.searchParams),
-    total: facets.kind.reduce((sum, facet) => sum + facet.count, 0),
+    total: results.total,
     nextCursor: results.nextCursor,
-    hits: await fromHub(() => innovationCards(hub, results.items, partners)),
+    hits: innovationCards(results.items, partners),
     facets: {
       theme: options(facets.theme, filters.themes ?? [], label, INNOVATION_THEMES),
       kind: options(facets.kind, filters.kinds ?? [], label, INNOVATION_KINDS),

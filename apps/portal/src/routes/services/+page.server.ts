@@ -5,7 +5,7 @@ import { readPageNumber, readServiceSearch } from '$lib/search-state.js';
 import { fromHub } from '$lib/server/hub-errors.js';
 import { label } from '$lib/server/labels.js';
 import { getPortal } from '$lib/server/portal.js';
-import { byUrgency, serviceCards, takesAge } from '$lib/server/service-cards.js';
+import { byUrgency, serviceCards } from '$lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
 const CRISIS_LIMIT = 30;
@@ -39,35 +39,34 @@ export const load: PageServerLoad = async ({ url }) => {
   const chosen = filters.urgencies?.length ? filters.urgencies : [...URGENCIES];
   const crisisUrgencies = chosen.filter((urgency) => CRISIS.includes(urgency));
   const otherUrgencies = chosen.filter((urgency) => !CRISIS.includes(urgency));
+  if (age !== null) filters.age = age;
   const query = (urgencies: string[], extra: Partial<ServiceSearchInput>): ServiceSearchInput => ({
     q: search.q,
     filters: { ...filters, urgencies },
     ...extra,
   });
+  const none = { items: [], nextCursor: null, total: 0 };
+  // Crisis services lead the first page; later pages ask only for their count.
   const [crisis, others, facets] = await fromHub(() =>
     Promise.all([
-      crisisUrgencies.length && !search.cursor
-        ? hub.searchServices(query(crisisUrgencies, { limit: CRISIS_LIMIT }))
-        : Promise.resolve({ items: [], nextCursor: null }),
+      crisisUrgencies.length
+        ? hub.searchServices(query(crisisUrgencies, { limit: search.cursor ? 1 : CRISIS_LIMIT }))
+        : Promise.resolve(none),
       otherUrgencies.length
         ? hub.searchServices(query(otherUrgencies, { limit: PAGE_SIZE, cursor: search.cursor }))
-        : Promise.resolve({ items: [], nextCursor: null }),
+        : Promise.resolve(none),
       hub.serviceFacets({ q: search.q, filters }),
     ]),
   );
-  const [crisisCards, otherCards] = await fromHub(() =>
-    Promise.all([serviceCards(hub, crisis.items), serviceCards(hub, others.items)]),
-  );
-  const fits = (card: { service: Parameters<typeof takesAge>[0] }) => takesAge(card.service, age);
   return {
     q: search.q ?? '',
     age,
     open247: filters.available24x7 === true,
     page: readPageNumber(url.searchParams),
     nextCursor: others.nextCursor,
-    total: facets.urgency.reduce((sum, facet) => sum + facet.count, 0),
-    crisis: crisisCards.filter(fits).sort(byUrgency),
-    others: otherCards.filter(fits),
+    total: crisis.total + others.total,
+    crisis: search.cursor ? [] : serviceCards(crisis.items).sort(byUrgency),
+    others: serviceCards(others.items),
     now: Date.now(),
     facets: {
       area: options(facets.area, filters.areas ?? []),
