@@ -101,6 +101,9 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
           resolve(),
         );
       });
+      // Outlive clients' and proxies' idle keep-alive (undici 4 s, nginx 60 s): a server closing
+      // an idle socket just as a client reuses it shows up as ECONNRESET on the client.
+      if (server && 'keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
       const address = server?.address() as AddressInfo;
       if (!url)
         url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;

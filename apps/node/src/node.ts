@@ -74,6 +74,9 @@ export async function createNode(
         ) as Server;
         created.once('error', reject);
       });
+      // Outlive clients' and proxies' idle keep-alive (undici 4 s, nginx 60 s): a server closing
+      // an idle socket just as a client reuses it shows up as ECONNRESET on the client.
+      listening.keepAliveTimeout = 65_000;
       server = listening;
       const { port } = listening.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;

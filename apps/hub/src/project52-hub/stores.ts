@@ -80,8 +80,9 @@ export class LibsqlSubscriberStore implements SubscriberStore {
 }
 
 /**
- * The send ledger on the hub's database. Each `put` is one autocommitted statement, so it is on
- * disk (WAL) before it resolves: a killed process never loses an acknowledged entry.
+ * The send ledger on the hub's database. Each `put` is one autocommitted statement, committed to
+ * the WAL before it resolves, so a killed hub process never loses an acknowledged entry (with the
+ * hub's `synchronous = NORMAL`, a power cut may lose the last commits; see the README).
  */
 export class LibsqlSendLedger implements SendLedger {
   constructor(private readonly db: HubDatabase) {}
