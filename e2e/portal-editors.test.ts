@@ -42,8 +42,9 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   await newcomer.start();
-  operatorToken = (await federation.hubClient.createToken({ name: 'Olu (operator)', role: 'operator' }))
-    .token;
+  operatorToken = (
+    await federation.hubClient.createToken({ name: 'Olu (operator)', role: 'operator' })
+  ).token;
   editorToken = (await federation.hubClient.createToken({ name: 'Eda (editor)', role: 'editor' }))
     .token;
 }, 120_000);
@@ -59,7 +60,10 @@ async function signIn(context: BrowserContext, token: string, path = '/editors')
   const { page } = await openPage(context, `${federation.portalUrl}${path}`);
   await page.waitForURL(/\/editors\/sign-in/);
   await page.fill('#token', token);
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.click('text=Sign in >> nth=-1')]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.click('text=Sign in >> nth=-1'),
+  ]);
   return page;
 }
 
@@ -113,9 +117,24 @@ describe('signing in', () => {
       ]);
       expect(await page.locator('h1').textContent()).toBe('Editors’ area');
       const cookie = await sessionCookie(context);
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false, path: '/' });
+      expect(cookie).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: false,
+        path: '/',
+      });
       expect(cookie?.value).not.toContain(operatorToken);
       expect(await page.evaluate(() => document.cookie)).toBe('');
+      // A cookie altered by one character opens nothing.
+      const value = cookie?.value ?? '';
+      const tampered = `${value.slice(0, 20)}${value[20] === 'A' ? 'B' : 'A'}${value.slice(21)}`;
+      const withCookie = (sealed: string) =>
+        fetch(`${federation.portalUrl}/editors/nodes`, {
+          redirect: 'manual',
+          headers: { cookie: `promise-editor=${sealed}` },
+        });
+      expect((await withCookie(tampered)).status).toBe(303);
+      expect((await withCookie(value)).status).toBe(200);
 
       await page.click('text=Sign out');
       await page.waitForURL(/\/editors\/sign-in/);
@@ -171,7 +190,9 @@ describe('nodes', () => {
     const context = await newContext(browser, 'desktop');
     try {
       const page = await signIn(context, editorToken, '/editors/nodes');
-      expect(await page.locator('main').textContent()).toMatch(/only the hub’s\s+operators can do them/);
+      expect(await page.locator('main').textContent()).toMatch(
+        /only the hub’s\s+operators can do them/,
+      );
       expect(await page.locator('main button', { hasText: 'Suspend' }).count()).toBe(0);
       expect(await page.locator('#node-url').count()).toBe(0);
       // Even a hand-made request with the editor's session is refused by the portal and the hub.
@@ -238,7 +259,10 @@ describe('editors’ pages', () => {
           await screenshot(page, name, viewport);
           expect({ name, violations, overflow }).toEqual({ name, violations: [], overflow: 0 });
         };
-        const { page: signInPage } = await openPage(context, `${federation.portalUrl}/editors/sign-in`);
+        const { page: signInPage } = await openPage(
+          context,
+          `${federation.portalUrl}/editors/sign-in`,
+        );
         await check('editors-sign-in', signInPage);
         await signInPage.fill('#token', 'wrong');
         await signInPage.click('main button[type="submit"]');
@@ -251,6 +275,9 @@ describe('editors’ pages', () => {
         await check('editors-nodes-operator', page);
         await page.goto(`${federation.portalUrl}/editors/project52`);
         await check('editors-project52-off', page);
+        await page.click('text=Sign out');
+        await page.waitForURL(/\/editors\/sign-in/);
+        await check('editors-nodes-editor', await signIn(context, editorToken, '/editors/nodes'));
       } finally {
         await context.close();
       }

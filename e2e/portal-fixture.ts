@@ -207,7 +207,7 @@ async function startPortal(
   if (!existsSync(join(PORTAL_DIR, 'build', 'handler.js'))) {
     throw new Error('The portal is not built: run `pnpm build` (turbo builds apps/portal) first');
   }
-  // No ORIGIN: adapter-node then takes the origin from each request (the port is only known later).
+  // No ORIGIN: server.js sets it from the address it binds (the port is only known then).
   const { ORIGIN: _origin, ...env } = process.env;
   const child = spawn(process.execPath, ['server.js'], {
     cwd: PORTAL_DIR,

@@ -13,9 +13,21 @@ export const load: LayoutServerLoad = async () => {
   ];
   if (bulletins) {
     feeds.push(
-      { href: `${hub}/bulletins/rss.xml`, type: 'application/rss+xml', title: 'Project 52 bulletins (RSS)' },
-      { href: `${hub}/bulletins/atom.xml`, type: 'application/atom+xml', title: 'Project 52 bulletins (Atom)' },
-      { href: `${hub}/bulletins/feed.json`, type: 'application/feed+json', title: 'Project 52 bulletins (JSON Feed)' },
+      {
+        href: `${hub}/bulletins/rss.xml`,
+        type: 'application/rss+xml',
+        title: 'Project 52 bulletins (RSS)',
+      },
+      {
+        href: `${hub}/bulletins/atom.xml`,
+        type: 'application/atom+xml',
+        title: 'Project 52 bulletins (Atom)',
+      },
+      {
+        href: `${hub}/bulletins/feed.json`,
+        type: 'application/feed+json',
+        title: 'Project 52 bulletins (JSON Feed)',
+      },
     );
   }
   return { feeds, bulletins };

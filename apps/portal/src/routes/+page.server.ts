@@ -32,9 +32,7 @@ export const load: PageServerLoad = async () => {
   const directory = new Map(partners.map((partner) => [partner.partnerId, partner]));
   const thisWeek = schedule?.thisWeek ?? null;
   // The week's piece leads the page with its summary (from its bulletin); the recent list leaves it out.
-  const bulletin = thisWeek
-    ? await hub.bulletin({ week: thisWeek.week }).catch(() => null)
-    : null;
+  const bulletin = thisWeek ? await hub.bulletin({ week: thisWeek.week }).catch(() => null) : null;
   const cards = innovationCards(recent.items, directory);
   return {
     figures: {

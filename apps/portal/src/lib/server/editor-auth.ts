@@ -35,7 +35,12 @@ export function sessionCookie(url: URL) {
   };
 }
 
-export function startSession(cookies: Cookies, url: URL, token: string, role: EditorSession['role']) {
+export function startSession(
+  cookies: Cookies,
+  url: URL,
+  token: string,
+  role: EditorSession['role'],
+) {
   const { name, options } = sessionCookie(url);
   const value = getPortal().sessions.seal({
     token,

@@ -1,8 +1,4 @@
-import type {
-  InnovationHit,
-  PartnerSummary,
-  SnippetPart,
-} from '@promise-global/sdk/client/hub';
+import type { InnovationHit, PartnerSummary, SnippetPart } from '@promise-global/sdk/client/hub';
 import { countryName } from '$lib/country-name.js';
 import { label } from './labels.js';
 

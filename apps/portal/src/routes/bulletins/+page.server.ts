@@ -1,9 +1,9 @@
+import { formatDate } from '@promise-global/ui/format';
 import { error } from '@sveltejs/kit';
 import { label } from '$lib/server/labels.js';
 import { getPortal } from '$lib/server/portal.js';
 import { innovationPath } from '$lib/server/portal-paths.js';
 import { isProject52Off, project52Schedule } from '$lib/server/project52.js';
-import { formatDate } from '@promise-global/ui/format';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -40,6 +40,7 @@ export const load: PageServerLoad = async () => {
             {
               week: week.week,
               label: week.label,
+              current: week.week === schedule?.currentWeek,
               title: week.title ?? 'A piece to be announced',
               partnerName: week.partnerName ?? week.partnerId,
               href: innovationPath(week.partnerId, week.recordId),

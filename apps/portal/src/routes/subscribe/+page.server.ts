@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { getPortal } from '$lib/server/portal.js';
 import { isProject52Off } from '$lib/server/project52.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,13 @@ export const actions: Actions = {
     try {
       await getPortal().hub.subscribe({ email });
     } catch (cause) {
-      if (isProject52Off(cause)) redirect(303, '/');
+      if (isProject52Off(cause)) {
+        return fail(503, {
+          email,
+          error:
+            'The mailing list is not open just now. You can read every bulletin here, or follow the bulletin feed.',
+        });
+      }
       // The hub refuses only malformed addresses; anything else is a hub problem, said plainly.
       const refused = cause instanceof Error && 'code' in cause && cause.code === 'BAD_REQUEST';
       if (!refused) console.error('portal: subscriptions.request failed', cause);

@@ -1,7 +1,7 @@
 import type { HubClient, Project52PieceRef } from '@promise-global/sdk/client/hub';
 import { HubClientError } from '@promise-global/sdk/client/hub';
-import { fail } from '@sveltejs/kit';
 import { formatDateTime } from '@promise-global/ui/format';
+import { fail } from '@sveltejs/kit';
 import { hubErrorInWords } from '$lib/server/editor-errors.js';
 import { fromHub } from '$lib/server/hub-errors.js';
 import { editorHub } from '$lib/server/portal.js';

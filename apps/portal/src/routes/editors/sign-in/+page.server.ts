@@ -16,7 +16,8 @@ export const actions: Actions = {
     if (token.length === 0) {
       return fail(400, { error: 'Enter the admin token the hub’s operator gave you.' });
     }
-    if (token.length > 512) return fail(400, { error: 'That token is too long to be a hub token.' });
+    if (token.length > 512)
+      return fail(400, { error: 'That token is too long to be a hub token.' });
     const check = await checkAdminToken(token);
     if (!check.ok) {
       return fail(check.reason === 'refused' ? 401 : 503, {

@@ -1,0 +1,281 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The hub's own SMTP sink (a real `smtp-server` on loopback), reused rather than copied.
+import { startSmtpSink } from '../apps/hub/src/project52/test-support/smtp-sink.js';
+import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
+import {
+  launchBrowser,
+  newContext,
+  openPage,
+  runAxe,
+  screenshot,
+  VIEWPORTS,
+  type ViewportName,
+} from './support/browser.js';
+
+const HUB_PUBLIC_URL = 'https://hub.example.org';
+
+/** The ISO 8601 week of a date, e.g. `2026-W47`. */
+function isoWeekOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Project 52 starting this week, sent on Sundays at 23:59 UTC, so nothing goes out while the test
+ * runs (unless it runs in the last minute of a week) and this week is still open to pieces.
+ */
+function project52(smtpPort: number) {
+  return {
+    programmeStart: isoWeekOf(new Date()),
+    portalUrl: 'https://portal.example.org',
+    send: { weekday: 7, time: '23:59', timeZone: 'UTC', catchUpHours: 72 },
+    mailing: {
+      secret: 'e2e-mailing-secret-0123456789abcdef',
+      from: '"PROMISE Project 52" <project52@example.org>',
+      smtp: { host: '127.0.0.1', port: smtpPort, security: 'none' as const },
+    },
+  };
+}
+
+const CAFE = 'A crisis café that halved evening A&E visits';
+const RESTRAINT = 'Reducing restraint on acute wards';
+const PEER = 'Peer specialists in recovery planning';
+
+let federation: PortalFederation;
+let browser: Browser;
+let editorToken: string;
+let thisWeek: string;
+let nextWeek: string;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  [federation, browser] = await Promise.all([
+    startPortalFederation(undefined, {
+      hub: { project52: project52(sink.port) },
+      portalEnv: { PROMISE_HUB_PUBLIC_URL: HUB_PUBLIC_URL },
+    }),
+    launchBrowser(),
+  ]);
+  editorToken = (await federation.hubClient.createToken({ name: 'Eda', role: 'editor' })).token;
+  thisWeek = isoWeekOf(new Date());
+  nextWeek = isoWeekOf(new Date(Date.now() + 7 * 86_400_000));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await federation?.close();
+  await sink?.close();
+});
+
+async function signIn(context: BrowserContext): Promise<Page> {
+  const { page } = await openPage(context, `${federation.portalUrl}/editors/project52`);
+  await page.fill('#token', editorToken);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/editors/project52'),
+    page.click('main button[type="submit"]'),
+  ]);
+  return page;
+}
+
+const piece = (page: Page, title: string) =>
+  page.locator('.queue-item', { has: page.locator('h3', { hasText: title }) });
+
+async function submitAndWait(page: Page, click: () => Promise<void>, outcome: string) {
+  await click();
+  await page.locator(outcome).first().waitFor();
+}
+
+describe('the Project 52 queue, run from the portal', () => {
+  it('approves, asks for changes, swaps weeks and shows refusals beside the control; the home page and bulletins follow', async () => {
+    // The queue with pieces waiting (decision forms open) passes axe at both widths.
+    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+      const waiting = await newContext(browser, viewport);
+      try {
+        const page = await signIn(waiting);
+        for (const summary of await page.locator('details.decision summary').all())
+          await summary.click();
+        await screenshot(page, 'editors-project52-waiting', viewport);
+        expect({ viewport, violations: await runAxe(page) }).toEqual({ viewport, violations: [] });
+      } finally {
+        await waiting.close();
+      }
+    }
+    const context = await newContext(browser, 'desktop');
+    try {
+      const page = await signIn(context);
+      expect(await page.locator('.queue-item h3').allTextContents()).toEqual([
+        CAFE,
+        RESTRAINT,
+        PEER,
+      ]);
+
+      await submitAndWait(
+        page,
+        () => piece(page, CAFE).locator('button', { hasText: 'Approve' }).click(),
+        'text=Approved. It takes the earliest free week.',
+      );
+      await submitAndWait(
+        page,
+        () => piece(page, PEER).locator('button', { hasText: 'Approve' }).click(),
+        'text=Approved. It takes the earliest free week.',
+      );
+      const restraint = piece(page, RESTRAINT);
+      await restraint.locator('summary', { hasText: 'Ask for changes' }).click();
+      await restraint.locator('textarea[name="note"]').fill('Please add the number of wards.');
+      await submitAndWait(
+        page,
+        () => restraint.locator('button', { hasText: 'Send the note' }).click(),
+        'text=Changes requested.',
+      );
+      expect(await page.locator('main').textContent()).toContain('Please add the number of wards.');
+
+      const schedule = await federation.hubClient.project52Schedule();
+      expect(schedule.weeks.map((week) => [week.week, week.title])).toEqual([
+        [thisWeek, CAFE],
+        [nextWeek, PEER],
+      ]);
+
+      // A refused pin says why, beside the pin control.
+      const cafeWeek = page.locator(`[data-week="${thisWeek}"]`);
+      await cafeWeek.locator('input[name="week"]').fill('2020-W01');
+      await cafeWeek.locator('button', { hasText: 'Pin' }).click();
+      await cafeWeek.locator('.action-error').waitFor();
+      expect(await cafeWeek.locator('.action-error').textContent()).toContain(
+        'That week is before the schedule starts.',
+      );
+
+      await page.selectOption('#week-a', thisWeek);
+      await page.selectOption('#week-b', nextWeek);
+      await submitAndWait(
+        page,
+        () => page.click('text=Swap >> nth=-1'),
+        '.editor-panel .action-done',
+      );
+      const swapped = await federation.hubClient.project52Schedule();
+      expect(swapped.thisWeek?.title).toBe(PEER);
+      expect(swapped.comingUp.map((week) => week.title)).toEqual([CAFE]);
+      await screenshot(page, 'editors-project52-after', 'desktop');
+
+      await page.goto(`${federation.portalUrl}/`);
+      expect(await page.locator('main').textContent()).toContain('This week’s piece');
+      expect(await page.locator('.latest h3').first().textContent()).toContain(PEER);
+      expect(await page.locator('.coming-up li').allTextContents()).toEqual([
+        expect.stringContaining(CAFE),
+      ]);
+
+      await page.goto(`${federation.portalUrl}/bulletins/${thisWeek}`);
+      expect(await page.locator('h1').textContent()).toBe(PEER);
+      expect(await page.locator('a', { hasText: 'Print view' }).getAttribute('href')).toBe(
+        `${HUB_PUBLIC_URL}/bulletins/${thisWeek}/print`,
+      );
+      await page.click('text=Read the piece');
+      await page.waitForURL(/\/innovations\/riverside\//);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('feeds and the mailing list', () => {
+  it('links the hub’s feeds and the bulletin feeds in every page’s head, at the hub’s public URL', async () => {
+    const html = await (await fetch(`${federation.portalUrl}/partners`)).text();
+    const links = [
+      ...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g),
+    ].map(([, type, href]) => `${type} ${href}`);
+    expect(links).toEqual([
+      `application/rss+xml ${HUB_PUBLIC_URL}/rss.xml`,
+      `application/atom+xml ${HUB_PUBLIC_URL}/atom.xml`,
+      `application/feed+json ${HUB_PUBLIC_URL}/feed.json`,
+      `application/rss+xml ${HUB_PUBLIC_URL}/bulletins/rss.xml`,
+      `application/atom+xml ${HUB_PUBLIC_URL}/bulletins/atom.xml`,
+      `application/feed+json ${HUB_PUBLIC_URL}/bulletins/feed.json`,
+    ]);
+  });
+
+  it.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])(
+    'answers a subscription the same way whether or not the address is already on the list (%s)',
+    async (_label, javaScriptEnabled) => {
+      const context = await newContext(browser, 'phone', { javaScriptEnabled });
+      try {
+        const answers: string[] = [];
+        for (const email of [
+          'reader@example.org',
+          'reader@example.org',
+          'someone.else@example.org',
+        ]) {
+          const { page } = await openPage(context, `${federation.portalUrl}/bulletins`);
+          await page.fill('#subscribe-email', email);
+          await Promise.all([
+            page.waitForURL(/\/subscribe$/),
+            page.click('.subscribe__form button'),
+          ]);
+          answers.push((await page.locator('main').textContent()) ?? '');
+        }
+        expect(answers[0]).toContain('Check your email');
+        expect(new Set(answers).size).toBe(1);
+        // The hub did mail the new address a confirmation link (the page never says so).
+        const confirmations = sink.accepted.filter((mail) =>
+          mail.envelopeTo.includes('someone.else@example.org'),
+        );
+        expect(confirmations.length).toBeGreaterThan(0);
+        const { page } = await openPage(context, `${federation.portalUrl}/subscribe`);
+        await page.fill('#subscribe-email', 'not an address');
+        await page.evaluate(() =>
+          document.querySelector('#subscribe-email')?.setAttribute('type', 'text'),
+        );
+        await page.click('main button[type="submit"]');
+        await page.locator('#subscribe-email-error').waitFor();
+        expect(await page.locator('#subscribe-email-error').textContent()).toContain(
+          'Enter an email address like name@example.org.',
+        );
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe('Project 52 pages', () => {
+  it.concurrent.each(Object.keys(VIEWPORTS) as ViewportName[])(
+    'have no axe violations and no sideways scrolling at the %s width',
+    async (viewport) => {
+      const context = await newContext(browser, viewport);
+      try {
+        const check = async (name: string, page: Page) => {
+          const violations = await runAxe(page);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          await screenshot(page, name, viewport);
+          expect({ name, violations, overflow }).toEqual({ name, violations: [], overflow: 0 });
+        };
+        const page = await signIn(context);
+        await check('editors-project52', page);
+        for (const [name, path] of [
+          ['home-project52', '/'],
+          ['bulletins', '/bulletins'],
+          ['bulletin', `/bulletins/${thisWeek}`],
+          ['subscribe', '/subscribe'],
+        ] as const) {
+          await page.goto(`${federation.portalUrl}${path}`);
+          await check(name, page);
+        }
+        await page.fill('#subscribe-email', `axe-${viewport}@example.org`);
+        await Promise.all([page.waitForURL(/\/subscribe$/), page.click('.subscribe__form button')]);
+        await page.locator('text=Check your email').first().waitFor();
+        await check('subscribe-done', page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
