@@ -20,6 +20,15 @@ export interface HubView {
   checkedAt: string;
 }
 
+/** `GET /api/status`: the node's signed head and, when a hub is configured, the hub's view. */
+export interface FederationStatus {
+  partnerId: string;
+  nodeUrl: string;
+  kid: string;
+  head: { seq: number; hash: string; signedAt: string | null };
+  hub: HubView | null;
+}
+
 const HUB_TIMEOUT_MS = 3_000;
 const HUB_CACHE_MS = 5_000;
 
@@ -67,7 +76,7 @@ export function statusRoutes(ctx: NodeContext) {
     const head = await ctx.feed.currentHead();
     const { iat } = decodeJwt(head.jws);
     const hubUrl = ctx.config.hubUrl;
-    return c.json({
+    return c.json<FederationStatus>({
       partnerId: ctx.config.partnerId,
       nodeUrl: ctx.signer.iss(),
       kid: ctx.key.kid,
