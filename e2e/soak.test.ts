@@ -110,7 +110,8 @@ describe('soak: edits, withdrawals, rotations and outages across 10 nodes', () =
         for (const node of nodes) {
           const head = (await node.node?.context.feed.currentHead())?.seq;
           const row = rows.find((r) => r.partnerId === node.partnerId);
-          expect(row).toMatchObject({ cursorSeq: head, headSeq: head });
+          // Caught up, and recovered on its own from any outage at the end of the run.
+          expect(row).toMatchObject({ cursorSeq: head, headSeq: head, health: 'healthy' });
         }
       }, 60_000);
       watching = false;
@@ -124,7 +125,14 @@ describe('soak: edits, withdrawals, rotations and outages across 10 nodes', () =
         );
       }
       const rows = await hubNodeRows(hub);
-      expect(rows.map((row) => row.health)).toEqual(rows.map(() => 'healthy'));
+      const unhealthy = rows.filter((row) => row.health !== 'healthy');
+      expect(
+        unhealthy.map(({ partnerId, health, lastErrorCode }) => ({
+          partnerId,
+          health,
+          lastErrorCode,
+        })),
+      ).toEqual([]);
       for (const [node, kid] of rotationsPending) {
         expect(rows.find((row) => row.partnerId === node.partnerId)?.activeKids).toContain(
           node.node?.context.key.kid ?? kid,
