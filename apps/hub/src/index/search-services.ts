@@ -11,6 +11,7 @@ import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
 import { encodeCursor, readCursor } from './search-cursor.js';
+import { totalOf } from './search-total.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<ServiceSearchInput['filters']>;
@@ -148,22 +149,6 @@ function countQuery(
       WHERE service_fts MATCH ? AND ${filter.sql}`,
     args: [match, ...filter.args],
   };
-}
-
-/** The total: from the cursor, else from the page's first row, else counted (an empty later page). */
-async function totalOf(
-  db: HubDatabase,
-  rows: readonly Record<string, unknown>[],
-  known: number | undefined,
-  counting: { sql: string; args: InValue[] },
-  paged: boolean,
-): Promise<number> {
-  if (known !== undefined) return known;
-  const first = rows[0];
-  if (first) return Number(first.total);
-  if (!paged) return 0;
-  const result = await db.$client.execute(counting);
-  return Number(result.rows[0]?.[0] ?? 0);
 }
 
 /**
