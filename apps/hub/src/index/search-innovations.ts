@@ -7,7 +7,7 @@ import type {
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
 import { encodeCursor, readCursor } from './search-cursor.js';
-import { totalOf } from './search-total.js';
+import { countingSql, totalOf } from './search-total.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<InnovationSearchInput['filters']>;
@@ -106,28 +106,6 @@ const marks = `highlight(innovation_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS 
   snippet(innovation_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS body_mark`;
 
 /**
- * How many rows match, as a scalar subquery of the page's own statement (evaluated once, no extra
- * round trip); later pages take the total from their cursor instead of counting again.
- */
-function countQuery(
-  match: string | undefined,
-  filter: { sql: string; args: InValue[] },
-): { sql: string; args: InValue[] } {
-  if (match === undefined)
-    return { sql: `SELECT count(*) FROM innovations i WHERE ${filter.sql}`, args: filter.args };
-  if (filter.args.length === 0)
-    return {
-      sql: 'SELECT count(*) FROM innovation_fts WHERE innovation_fts MATCH ?',
-      args: [match],
-    };
-  return {
-    sql: `SELECT count(*) FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid
-      WHERE innovation_fts MATCH ? AND ${filter.sql}`,
-    args: [match, ...filter.args],
-  };
-}
-
-/**
  * Full-text search over innovations (title, summary, body) with facet filters. `sort`:
  * `relevance` (BM25; the default with a query) or `newest` (most recently updated first, then
  * rowid; the only order without a query). Deterministic, so cursors walk every match exactly once
@@ -142,51 +120,47 @@ export async function searchInnovations(
   const filter = innovationFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
-  const counting = countQuery(match, filter);
+  const counting = countingSql('innovations', match, filter);
   if (match === undefined || input.sort === 'newest') {
     const position = readCursor(input.cursor, 'keyset');
-    const count = position?.total === undefined ? counting : undefined;
-    const total = count ? `, (${count.sql}) AS total` : '';
-    const countArgs = count?.args ?? [];
     const after = position?.kind === 'keyset' ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';
     const keyset = position?.kind === 'keyset' ? [position.key, position.rowid] : [];
     const result = await client.execute(
       match === undefined
         ? {
-            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}${total} FROM innovations i JOIN nodes n ON n.id = i.node_id
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail} FROM innovations i JOIN nodes n ON n.id = i.node_id
               WHERE ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
-            args: [...countArgs, ...filter.args, ...keyset, limit + 1],
+            args: [...filter.args, ...keyset, limit + 1],
           }
         : {
-            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}, ${marks}${total}
+            sql: `SELECT i.rowid AS rowid, i.updated_at AS sort_key, ${hitDetail}, ${marks}
               FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
               WHERE innovation_fts MATCH ? AND ${filter.sql} ${after} ORDER BY i.updated_at DESC, i.rowid DESC LIMIT ?`,
-            args: [...countArgs, match, ...filter.args, ...keyset, limit + 1],
+            args: [match, ...filter.args, ...keyset, limit + 1],
           },
     );
     const rows = result.rows.slice(0, limit);
-    const matches = await totalOf(db, rows, position?.total, counting, position !== undefined);
+    const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid), matches])
+        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
         : null;
-    return { items: rows.map(toHit), nextCursor, total: matches };
+    return { items: rows.map(toHit), nextCursor, total };
   }
   // Ranked pages are addressed by offset: `ORDER BY rank` with literal LIMIT/OFFSET on the
   // unaliased FTS table as the outer loop lets FTS5 sort internally and build snippets only for
   // the rows returned (selecting `rank` itself would cost a bm25 evaluation per row).
   const position = readCursor(input.cursor, 'offset');
   const offset = position?.kind === 'offset' ? position.offset : 0;
-  const count = position?.total === undefined ? counting : undefined;
   const result = await client.execute({
-    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}${count ? `, (${count.sql}) AS total` : ''}
+    sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}
       FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
       WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
-    args: [...(count?.args ?? []), match, ...filter.args],
+    args: [match, ...filter.args],
   });
   const rows = result.rows.slice(0, limit);
-  const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
+  const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
   const last = rows.at(-1);
   const nextCursor =
     result.rows.length > limit && last

@@ -11,7 +11,7 @@ import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
 import { encodeCursor, readCursor } from './search-cursor.js';
-import { totalOf } from './search-total.js';
+import { countingSql, totalOf } from './search-total.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<ServiceSearchInput['filters']>;
@@ -133,25 +133,6 @@ function toHit(row: Record<string, unknown>): ServiceHit {
 }
 
 /**
- * How many rows match, as a scalar subquery of the page's own statement (evaluated once, no extra
- * round trip); later pages take the total from their cursor instead of counting again.
- */
-function countQuery(
-  match: string | undefined,
-  filter: { sql: string; args: InValue[] },
-): { sql: string; args: InValue[] } {
-  if (match === undefined)
-    return { sql: `SELECT count(*) FROM services s WHERE ${filter.sql}`, args: filter.args };
-  if (filter.args.length === 0)
-    return { sql: 'SELECT count(*) FROM service_fts WHERE service_fts MATCH ?', args: [match] };
-  return {
-    sql: `SELECT count(*) FROM service_fts JOIN services s ON s.rowid = service_fts.rowid
-      WHERE service_fts MATCH ? AND ${filter.sql}`,
-    args: [match, ...filter.args],
-  };
-}
-
-/**
  * Full-text search over services (name, description, areas) with facet filters; same ordering and
  * cursor rules as innovation search (by name without a query). `total` counts every match.
  */
@@ -163,23 +144,21 @@ export async function searchServices(
   const filter = serviceFilterSql(input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
-  const counting = countQuery(match, filter);
+  const counting = countingSql('services', match, filter);
   if (match === undefined) {
     const position = readCursor(input.cursor, 'keyset');
-    const count = position?.total === undefined ? counting : undefined;
     const after = position?.kind === 'keyset' ? 'AND (s.name, s.rowid) > (?, ?)' : '';
     const result = await client.execute({
-      sql: `SELECT s.rowid AS rowid, s.name AS sort_key, ${hitDetail}${count ? `, (${count.sql}) AS total` : ''} FROM services s JOIN nodes n ON n.id = s.node_id
+      sql: `SELECT s.rowid AS rowid, s.name AS sort_key, ${hitDetail} FROM services s JOIN nodes n ON n.id = s.node_id
         WHERE ${filter.sql} ${after} ORDER BY s.name, s.rowid LIMIT ?`,
       args: [
-        ...(count?.args ?? []),
         ...filter.args,
         ...(position?.kind === 'keyset' ? [position.key, position.rowid] : []),
         limit + 1,
       ],
     });
     const rows = result.rows.slice(0, limit);
-    const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
+    const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
     const last = rows.at(-1);
     const nextCursor =
       result.rows.length > limit && last
@@ -190,18 +169,17 @@ export async function searchServices(
   // Ranked pages are addressed by offset; see searchInnovations for why.
   const position = readCursor(input.cursor, 'offset');
   const offset = position?.kind === 'offset' ? position.offset : 0;
-  const count = position?.total === undefined ? counting : undefined;
   const result = await client.execute({
-    sql: `SELECT service_fts.rowid AS rowid, ${hitDetail}${count ? `, (${count.sql}) AS total` : ''},
+    sql: `SELECT service_fts.rowid AS rowid, ${hitDetail},
         highlight(service_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS name_mark,
         snippet(service_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS description_mark,
         highlight(service_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}') AS areas_mark
       FROM service_fts JOIN services s ON s.rowid = service_fts.rowid JOIN nodes n ON n.id = s.node_id
       WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
-    args: [...(count?.args ?? []), match, ...filter.args],
+    args: [match, ...filter.args],
   });
   const rows = result.rows.slice(0, limit);
-  const total = await totalOf(db, rows, position?.total, counting, position !== undefined);
+  const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
   const last = rows.at(-1);
   const nextCursor =
     result.rows.length > limit && last

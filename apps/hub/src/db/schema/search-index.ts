@@ -83,3 +83,12 @@ export const directory = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.nodeId, table.recordType, table.recordId] })],
 );
+
+/**
+ * One row whose value changes with every write to `innovations` or `services` (triggers in
+ * migration 0003), so a remembered search total is known to be current.
+ */
+export const indexGeneration = sqliteTable('index_generation', {
+  id: integer('id').primaryKey(),
+  value: integer('value').notNull(),
+});
