@@ -35,8 +35,27 @@ describe('key rotation', () => {
       Buffer.from(membership.split('.')[1] ?? '', 'base64url').toString(),
     ) as {
       jwks: { keys: { kid: string }[] };
+      retiredJwks?: { keys: { kid: string }[] };
     };
     expect(claims.jwks.keys.map((key) => key.kid)).toEqual([next.kid]);
+    expect(claims.retiredJwks?.keys.map((key) => key.kid)).toEqual([old.kid]);
+  });
+
+  it('verifies the older records of a node it enrols after that node rotated', async () => {
+    const { hub, client, operator } = await startTestHub();
+    cleanup.push(() => hub.close());
+    const node = await startTestNode({ partnerId: 'cpft' });
+    cleanup.push(() => node.close());
+    await node.publish('innovation', {
+      ...innovationData('cpft', 1, { title: 'Before rotation' }),
+    });
+    const next = await generateSigningKey();
+    await node.rotate(next, next);
+    await node.publish('innovation', { ...innovationData('cpft', 2, { title: 'After rotation' }) });
+    await operator.enrolNode({ url: node.url });
+    const status = await operator.syncNode({ partnerId: 'cpft' });
+    expect(status).toMatchObject({ health: 'healthy', cursorSeq: 3, lastError: null });
+    expect((await client.searchInnovations({ q: 'rotation' })).items).toHaveLength(2);
   });
 
   it('syncs a rotated node on its first ping signed with the new key, without waiting for the schedule', async () => {

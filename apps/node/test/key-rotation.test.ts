@@ -122,6 +122,19 @@ describe('signing key rotation (protocol §9)', () => {
     await using restarted = await createNode(config);
     expect(restarted.context.key.kid).toBe(rotation.kid);
     expect(restarted.context.keyRing.next.kid).toBe(rotation.nextKid);
+    expect(restarted.context.keyRing.retired.map((key) => key.kid)).toEqual([rotation.retiredKid]);
+  });
+
+  it('lists its retired keys, so a verifier meeting it after a rotation verifies the whole log', async () => {
+    await using t = await createTestNode();
+    const first = t.node.context.key.kid;
+    await addOrganisation(t, 'Before rotation');
+    await rotateSigningKey(t.node.context);
+    await addOrganisation(t, 'After rotation');
+    const met = await verifyDescriptor(await descriptorOf(t), { url: URL_ });
+    expect(met.descriptor.retiredJwks?.keys.map((key) => key.kid)).toEqual([first]);
+    const { records } = await verifyWholeFeed(t, met.keys);
+    expect(records.map((record) => record.kid)).toEqual([first, first, t.node.context.key.kid]);
   });
 
   it('commits a fresh next key when a rotation was interrupted between its two writes', async () => {

@@ -1,3 +1,4 @@
+import { MAX_RETIRED_KEYS } from '@promise-global/schema';
 import { numericDate } from '@promise-global/sdk';
 import { signMembership } from '@promise-global/sdk/sign';
 import type { PinnedKeys } from '@promise-global/sdk/verify';
@@ -15,11 +16,17 @@ export async function issueMembership(
   const active = keys.keys.filter(
     (key) => key.status === 'active' && key.revokedFromSeq === undefined,
   );
+  // Everything else the hub pinned still verifies the records it signed (before any revocation).
+  const retired = keys.keys.filter((key) => !active.includes(key)).slice(0, MAX_RETIRED_KEYS);
   const jws = await signMembership(ctx.key, {
     iss: ctx.url(),
     sub: node.url,
     partnerId: node.partnerId,
     jwks: { keys: active.map((key) => key.publicJwk) },
+    ...(retired.length ? { retiredJwks: { keys: retired.map((key) => key.publicJwk) } } : {}),
+    revocations: keys.keys.flatMap((key) =>
+      key.revokedFromSeq === undefined ? [] : [{ kid: key.kid, fromSeq: key.revokedFromSeq }],
+    ),
     iat,
     exp,
   });

@@ -44,6 +44,7 @@ export async function startTestNode(options: {
   let key = options.key ?? (await generateSigningKey());
   let descriptorSigner = key;
   let announced: SigningKey[] = [key];
+  let retired: SigningKey[] = [];
   const log: string[] = options.log ? [...options.log] : [];
   const revs = new Map<string, number>();
   let url = '';
@@ -55,6 +56,7 @@ export async function startTestNode(options: {
       name: `Node ${options.partnerId}`,
       partner: partnerData(options.partnerId, url, options.country),
       jwks: publicJwks(announced),
+      ...(retired.length ? { retiredJwks: publicJwks(retired) } : {}),
       schemaVersion: SCHEMA_VERSION,
       feedUrl: `${url}/feed`,
     });
@@ -133,6 +135,7 @@ export async function startTestNode(options: {
         body: await signPing(key, { iss: url, aud: hubUrl, seq: log.length }),
       }),
     async rotate(next, signer) {
+      retired = [...retired, ...announced.filter((old) => old.kid !== next.kid)];
       announced = [next];
       descriptorSigner = signer;
       key = next;

@@ -8,7 +8,7 @@ import { findPartner } from '../resources/partner.js';
 /**
  * The node's self-signed descriptor (protocol §2.2), signed when the partner profile changes or
  * half its lifetime has passed or the key rotated, and cached in between. It commits the next key
- * (`nextKid`) and lists the revocations (§9).
+ * (`nextKid`) and lists the retired keys and revocations (§9).
  */
 export function createDescriptorCache(ctx: NodeContext) {
   let cached: { profileRev: number; kid: string; jws: string; refreshAt: number } | undefined;
@@ -23,7 +23,7 @@ export function createDescriptorCache(ctx: NodeContext) {
       );
     }
     const profileRev = profile.rev;
-    const { current, next, revocations } = ctx.keyRing;
+    const { current, next, retired, revocations } = ctx.keyRing;
     if (
       cached &&
       cached.profileRev === profileRev &&
@@ -43,6 +43,7 @@ export function createDescriptorCache(ctx: NodeContext) {
       name: profile.data.name,
       partner: profile.data,
       jwks: publicJwks([current]),
+      ...(retired.length ? { retiredJwks: { keys: retired } } : {}),
       nextKid: next.kid,
       revocations,
       schemaVersion: SCHEMA_VERSION,

@@ -1,5 +1,5 @@
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
-import type { KeyRevocation } from '@promise-global/schema';
+import type { KeyRevocation, PublicEd25519Jwk } from '@promise-global/schema';
 import {
   generateSigningKey,
   type JWK,
@@ -15,14 +15,15 @@ const OWNER_ONLY = 0o600;
 /**
  * The node's keys (protocol §9): the `current` key signs records, heads, pings and the
  * descriptor; `next` is the pre-committed key whose thumbprint the descriptor publishes as
- * `nextKid`, so it can sign the descriptor of the next rotation; `revocations` are announced in
- * every descriptor. `nextFile` is where `next` and `revocations` live (owner-only), or `null` when
+ * `nextKid`, so it can sign the descriptor of the next rotation; `retired` are the public keys that
+ * signed earlier records and `revocations`, both announced in every descriptor. `nextFile` is where `next` and `revocations` live (owner-only), or `null` when
  * the key does not come from a key file (config-supplied or ephemeral): such a ring rotates in
  * memory only.
  */
 export interface KeyRing {
   current: SigningKey;
   next: SigningKey;
+  retired: PublicEd25519Jwk[];
   revocations: KeyRevocation[];
   keyFile: string | null;
   nextFile: string | null;
@@ -30,6 +31,7 @@ export interface KeyRing {
 
 interface NextKeyFile {
   next: JWK;
+  retired?: PublicEd25519Jwk[];
   revocations?: KeyRevocation[];
 }
 
@@ -46,6 +48,7 @@ export async function loadKeyRing(config: NodeConfig, log: Logger): Promise<KeyR
     return {
       current,
       next: await generateSigningKey(),
+      retired: [],
       revocations: [],
       keyFile: null,
       nextFile: null,
@@ -58,6 +61,7 @@ export async function loadKeyRing(config: NodeConfig, log: Logger): Promise<KeyR
     current,
     // A rotation interrupted between its two writes leaves next = current: commit a fresh one.
     next: storedNext && storedNext.kid !== current.kid ? storedNext : await generateSigningKey(),
+    retired: stored?.retired ?? [],
     revocations: stored?.revocations ?? [],
     keyFile,
     nextFile,
@@ -77,7 +81,11 @@ export async function saveKeyRing(ring: KeyRing): Promise<void> {
 }
 
 function nextKeyFileBody(ring: KeyRing): string {
-  const body: NextKeyFile = { next: ring.next.privateJwk, revocations: ring.revocations };
+  const body: NextKeyFile = {
+    next: ring.next.privateJwk,
+    retired: ring.retired,
+    revocations: ring.revocations,
+  };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 

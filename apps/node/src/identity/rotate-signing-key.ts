@@ -1,3 +1,4 @@
+import { MAX_RETIRED_KEYS, PublicEd25519Jwk } from '@promise-global/schema';
 import { generateSigningKey } from '@promise-global/sdk/keys';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
@@ -47,7 +48,11 @@ export async function rotateSigningKey(
           ...ring.revocations.filter((entry) => entry.kid !== retired.kid),
           { kid: retired.kid, fromSeq: revokedFromSeq },
         ];
-  const rotated = { ...ring, current: ring.next, next, revocations };
+  // The outgoing key keeps verifying the records it signed, for verifiers that pin it later.
+  const retiredKeys = [...ring.retired, PublicEd25519Jwk.parse(retired.publicJwk)].slice(
+    -MAX_RETIRED_KEYS,
+  );
+  const rotated = { ...ring, current: ring.next, next, retired: retiredKeys, revocations };
   await saveKeyRing(rotated);
   Object.assign(ring, rotated);
   ctx.log.info({ retiredKid: retired.kid, kid: ring.current.kid }, 'rotated the signing key');

@@ -58,3 +58,25 @@ export type PublicEd25519Jwk = z.infer<typeof PublicEd25519Jwk>;
 /** A JWK Set of public Ed25519 keys (§2.2). */
 export const PublicJwkSet = z.object({ keys: z.array(PublicEd25519Jwk).min(1).max(8) });
 export type PublicJwkSet = z.infer<typeof PublicJwkSet>;
+
+/** Most retired keys a descriptor or membership statement lists (§9.1). */
+export const MAX_RETIRED_KEYS = 32;
+
+/**
+ * Public keys an issuer signed records with before its current ones (§9.1): they verify those
+ * records only, never a head, descriptor or ping.
+ */
+export const RetiredJwkSet = z.object({
+  keys: z.array(PublicEd25519Jwk).max(MAX_RETIRED_KEYS),
+});
+export type RetiredJwkSet = z.infer<typeof RetiredJwkSet>;
+
+/** A revocation: records signed by `kid` at or after `fromSeq` are invalid (§9.4). */
+export const KeyRevocation = z.object({
+  kid: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  fromSeq: Seq,
+});
+export type KeyRevocation = z.infer<typeof KeyRevocation>;
+
+/** Most revocations a descriptor or membership statement lists (§9.4). */
+export const MAX_REVOCATIONS = 64;

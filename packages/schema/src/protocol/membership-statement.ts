@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { Slug } from '../primitives.js';
-import { EntityUrl, NumericDate, PublicJwkSet } from './common.js';
+import {
+  EntityUrl,
+  KeyRevocation,
+  MAX_REVOCATIONS,
+  NumericDate,
+  PublicJwkSet,
+  RetiredJwkSet,
+} from './common.js';
 
 /**
  * The claims of a hub's membership statement (§3.2): the hub (`iss`) vouches that the node
- * (`sub`) is a member with the keys it pinned, until `exp`.
+ * (`sub`) is a member with the keys it pinned (active in `jwks`, retired in `retiredJwks`, with
+ * their revocations), until `exp`.
  */
 export const MembershipStatement = z.object({
   iss: EntityUrl,
@@ -13,11 +21,14 @@ export const MembershipStatement = z.object({
   exp: NumericDate,
   partnerId: Slug,
   jwks: PublicJwkSet,
+  retiredJwks: RetiredJwkSet.optional(),
+  revocations: z.array(KeyRevocation).max(MAX_REVOCATIONS).default([]),
 });
 export type MembershipStatement = z.infer<typeof MembershipStatement>;
 
 /** What a hub passes to `signMembership`; the signer fills `iat`/`exp` when absent (§3.2). */
-export type MembershipStatementInput = Omit<MembershipStatement, 'iat' | 'exp'> & {
+export type MembershipStatementInput = Omit<MembershipStatement, 'iat' | 'exp' | 'revocations'> & {
   iat?: number;
   exp?: number;
+  revocations?: MembershipStatement['revocations'];
 };

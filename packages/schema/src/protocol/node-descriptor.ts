@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { Partner } from '../partner.js';
-import { EntityUrl, NumericDate, PublicJwkSet, SemVer, Seq } from './common.js';
-
-/** A revocation: records signed by `kid` at or after `fromSeq` are invalid (§9.4). */
-export const KeyRevocation = z.object({
-  kid: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  fromSeq: Seq,
-});
-export type KeyRevocation = z.infer<typeof KeyRevocation>;
+import {
+  EntityUrl,
+  KeyRevocation,
+  MAX_REVOCATIONS,
+  NumericDate,
+  PublicJwkSet,
+  RetiredJwkSet,
+  SemVer,
+} from './common.js';
 
 /**
  * The claims of a node's self-signed descriptor (§2.2), served at `/.well-known/promise-node`.
- * `iss` and `sub` are both the node's URL; `jwks` are its active keys; `nextKid` pre-commits the
- * thumbprint of the key that may sign the next rotation (§9.2).
+ * `iss` and `sub` are both the node's URL; `jwks` are its active keys; `retiredJwks` the keys its
+ * older records are signed with; `nextKid` pre-commits the thumbprint of the key that may sign the
+ * next rotation (§9.2).
  */
 export const NodeDescriptor = z.object({
   iss: EntityUrl,
@@ -23,11 +25,12 @@ export const NodeDescriptor = z.object({
   name: z.string().min(1).max(200),
   partner: Partner,
   jwks: PublicJwkSet,
+  retiredJwks: RetiredJwkSet.optional(),
   nextKid: z
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/)
     .optional(),
-  revocations: z.array(KeyRevocation).max(64).default([]),
+  revocations: z.array(KeyRevocation).max(MAX_REVOCATIONS).default([]),
   schemaVersion: SemVer,
   feedUrl: EntityUrl,
 });

@@ -12,6 +12,10 @@ export {
   verifyFeedPage,
 } from './verify-feed-page.js';
 export { type VerifyHeadOptions, verifyHead } from './verify-head.js';
-export { type VerifyMembershipOptions, verifyMembership } from './verify-membership.js';
+export {
+  membershipKeys,
+  type VerifyMembershipOptions,
+  verifyMembership,
+} from './verify-membership.js';
 export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export { type VerifiedRecord, type VerifyRecordOptions, verifyRecord } from './verify-record.js';

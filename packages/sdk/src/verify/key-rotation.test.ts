@@ -1,16 +1,27 @@
 import { GENESIS_HASH, SCHEMA_VERSION } from '@promise-global/schema';
 import { describe, expect, test } from 'vitest';
 import { type RecordBody, signChain } from '../../scripts/vectors/feed.js';
-import { NODE_A, NOW, NOW_DATE, organisation, partnerA } from '../../scripts/vectors/fixtures.js';
+import {
+  HUB,
+  NODE_A,
+  NOW,
+  NOW_DATE,
+  organisation,
+  partnerA,
+} from '../../scripts/vectors/fixtures.js';
 import { isProtocolError } from '../errors.js';
 import { publicJwks, signingKeyFromSeed } from '../keys/index.js';
-import { recordHash, signDescriptor, signHead } from '../sign/index.js';
+import { recordHash, signDescriptor, signHead, signMembership } from '../sign/index.js';
 import {
   initialFeedState,
+  membershipKeys,
   type PinnedKeys,
+  pinKeys,
   verifyDescriptor,
   verifyFeedPage,
   verifyHead,
+  verifyMembership,
+  verifyRecord,
 } from './index.js';
 
 const now = NOW_DATE;
@@ -172,5 +183,83 @@ describe('key rotation and revocation (§9)', () => {
     );
     expect(state.seq).toBe(5);
     expect(state.hash).not.toBe(GENESIS_HASH);
+  });
+
+  test('a verifier meeting a node after its rotation pins the retired keys it lists, for records only', async () => {
+    const first = await signChain(k1, bodies.slice(0, 3));
+    const later = await signChain(k3, bodies.slice(3), {
+      seq: 3,
+      hash: recordHash(first[2] ?? ''),
+    });
+    const records = [...first, ...later];
+    const descriptor = await signDescriptor(
+      k3,
+      {
+        ...descriptorClaims,
+        jwks: publicJwks([k3]),
+        retiredJwks: publicJwks([k1]),
+        nextKid: k2.kid,
+      },
+      { now },
+    );
+    const { keys } = await verifyDescriptor(descriptor, { url: NODE_A, now });
+    expect(keys.keys.map((key) => [key.kid, key.status])).toEqual([
+      [k3.kid, 'active'],
+      [k1.kid, 'retired'],
+    ]);
+    const state = initialFeedState({ iss: NODE_A, keys, partnerId: partnerA.id });
+    const page = await verifyFeedPage(state, { records, head: await head(k3, records) }, { now });
+    expect(page.state.seq).toBe(5);
+    await expect(verifyHead(await head(k1, records), { keys, iss: NODE_A, now })).rejects.toSatisfy(
+      (error) => isProtocolError(error, 'KEY_RETIRED'),
+    );
+    const signedByRetired = await signDescriptor(
+      k1,
+      { ...descriptorClaims, jwks: publicJwks([k3]), retiredJwks: publicJwks([k1]) },
+      { now },
+    );
+    await expect(verifyDescriptor(signedByRetired, { url: NODE_A, now })).rejects.toSatisfy(
+      (error) => isProtocolError(error, 'UNKNOWN_KID'),
+    );
+  });
+
+  test('a descriptor listing one key as both active and retired is refused', async () => {
+    const both = await signDescriptor(
+      k1,
+      { ...descriptorClaims, jwks: publicJwks([k1]), retiredJwks: publicJwks([k1]) },
+      { now },
+    );
+    await expect(verifyDescriptor(both, { url: NODE_A, now })).rejects.toSatisfy((error) =>
+      isProtocolError(error, 'KEY_INVALID'),
+    );
+  });
+
+  test('a membership statement carries retired and revoked keys, so records verify through the hub', async () => {
+    const hubKey = await keyOf(0x21);
+    const records = await signChain(k1, bodies.slice(0, 4));
+    const statement = await signMembership(
+      hubKey,
+      {
+        iss: HUB,
+        sub: NODE_A,
+        partnerId: partnerA.id,
+        jwks: publicJwks([k2]),
+        retiredJwks: publicJwks([k1]),
+        revocations: [{ kid: k1.kid, fromSeq: 4 }],
+      },
+      { now },
+    );
+    const member = await verifyMembership(statement, {
+      hubKeys: await pinKeys(publicJwks([hubKey])),
+      hub: HUB,
+      sub: NODE_A,
+      now,
+    });
+    const keys = await membershipKeys(member);
+    const options = { iss: NODE_A, keys, partnerId: partnerA.id, now };
+    expect((await verifyRecord(records[2], options)).payload.seq).toBe(3);
+    await expect(verifyRecord(records[3], options)).rejects.toSatisfy((error) =>
+      isProtocolError(error, 'KEY_REVOKED'),
+    );
   });
 });

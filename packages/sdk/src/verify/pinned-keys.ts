@@ -1,5 +1,10 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
-import type { KeyRevocation, PublicEd25519Jwk, PublicJwkSet } from '@promise-global/schema';
+import type {
+  KeyRevocation,
+  PublicEd25519Jwk,
+  PublicJwkSet,
+  RetiredJwkSet,
+} from '@promise-global/schema';
 import { PublicEd25519Jwk as PublicKeySchema } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { jwkThumbprint } from '../keys/signing-key.js';
@@ -28,31 +33,48 @@ export interface PinnedKeys {
 
 /**
  * Pins a JWK Set after checking every key is Ed25519 and its `kid` is its RFC 7638 thumbprint
- * (§9.1). This is the administrator's act of enrolment or re-pinning (§3.1).
+ * (§9.1). This is the administrator's act of enrolment or re-pinning (§3.1). `retired` keys are
+ * pinned as retired: they verify the records they signed, nothing else.
  *
  * @example
  * const keys = await pinKeys(await (await fetch(`${url}/.well-known/jwks.json`)).json());
  */
 export async function pinKeys(
   jwks: PublicJwkSet,
-  options: { nextKid?: string; revocations?: readonly KeyRevocation[] } = {},
+  options: {
+    nextKid?: string;
+    revocations?: readonly KeyRevocation[];
+    retired?: RetiredJwkSet;
+  } = {},
 ): Promise<PinnedKeys> {
   const keys: PinnedKey[] = [];
-  for (const candidate of jwks.keys) {
-    const parsed = PublicKeySchema.safeParse(candidate);
-    if (!parsed.success)
-      throw new ProtocolError('KEY_INVALID', 'a pinned key must be a public Ed25519 JWK with kid');
-    const jwk = parsed.data;
-    if ((await jwkThumbprint(jwk)) !== jwk.kid) {
-      throw new ProtocolError('KEY_INVALID', `kid ${jwk.kid} is not the thumbprint of its key`);
+  const sets = [
+    { status: 'active' as const, candidates: jwks.keys },
+    { status: 'retired' as const, candidates: options.retired?.keys ?? [] },
+  ];
+  for (const { status, candidates } of sets) {
+    for (const candidate of candidates) {
+      const parsed = PublicKeySchema.safeParse(candidate);
+      if (!parsed.success)
+        throw new ProtocolError(
+          'KEY_INVALID',
+          'a pinned key must be a public Ed25519 JWK with kid',
+        );
+      const jwk = parsed.data;
+      if ((await jwkThumbprint(jwk)) !== jwk.kid) {
+        throw new ProtocolError('KEY_INVALID', `kid ${jwk.kid} is not the thumbprint of its key`);
+      }
+      if (keys.some((key) => key.kid === jwk.kid)) {
+        throw new ProtocolError('KEY_INVALID', `kid ${jwk.kid} is listed twice`);
+      }
+      const revoked = options.revocations?.find((revocation) => revocation.kid === jwk.kid);
+      keys.push({
+        kid: jwk.kid,
+        publicJwk: jwk,
+        status,
+        ...(revoked ? { revokedFromSeq: revoked.fromSeq } : {}),
+      });
     }
-    const revoked = options.revocations?.find((revocation) => revocation.kid === jwk.kid);
-    keys.push({
-      kid: jwk.kid,
-      publicJwk: jwk,
-      status: 'active',
-      ...(revoked ? { revokedFromSeq: revoked.fromSeq } : {}),
-    });
   }
   return { keys, ...(options.nextKid ? { nextKid: options.nextKid } : {}) };
 }

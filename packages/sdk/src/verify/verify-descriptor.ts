@@ -78,7 +78,10 @@ async function applyDescriptor(
   descriptor: NodeDescriptor,
   previous?: PinnedKeys,
 ): Promise<PinnedKeys> {
-  const fresh = await pinKeys(descriptor.jwks);
+  const fresh = await pinKeys(
+    descriptor.jwks,
+    descriptor.retiredJwks ? { retired: descriptor.retiredJwks } : {},
+  );
   const revokedFrom = new Map<string, number>();
   for (const { kid, fromSeq } of [
     ...(previous?.keys ?? []).flatMap((key) =>
@@ -88,8 +91,8 @@ async function applyDescriptor(
   ]) {
     revokedFrom.set(kid, Math.min(fromSeq, revokedFrom.get(kid) ?? fromSeq));
   }
-  const activeKids = new Set(fresh.keys.map((key) => key.kid));
-  const retired = (previous?.keys ?? []).filter((key) => !activeKids.has(key.kid));
+  const listed = new Set(fresh.keys.map((key) => key.kid));
+  const retired = (previous?.keys ?? []).filter((key) => !listed.has(key.kid));
   const keys = [
     ...fresh.keys,
     ...retired.map((key) => ({ ...key, status: 'retired' as const })),
@@ -126,8 +129,9 @@ function sameActiveKeys(a: PinnedKeys | undefined, b: PinnedKeys): boolean {
 /**
  * Verifies a node descriptor (§2.2, §9) and computes the node's pins after it. At first contact
  * (no `keys`) the descriptor must be signed by a key it lists; the administrator approving the
- * node is what makes that trust (§3.1). Later, only an active pinned key or the pre-committed
- * `nextKid` may sign one; keys it no longer lists become retired, revocations accumulate.
+ * node is what makes that trust (§3.1), and the keys it lists as retired are pinned as retired so
+ * the node's older records verify. Later, only an active pinned key or the pre-committed `nextKid`
+ * may sign one; keys it no longer lists become retired, revocations accumulate.
  *
  * @example
  * const { descriptor, keys } = await verifyDescriptor(jws, { url: nodeUrl, keys: current });

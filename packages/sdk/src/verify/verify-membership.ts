@@ -2,7 +2,7 @@ import { JWS_TYP, MembershipStatement } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { parseClaimsWith } from '../internal/claims.js';
 import { LIMITS } from '../limits.js';
-import type { PinnedKeys } from './pinned-keys.js';
+import { type PinnedKeys, pinKeys } from './pinned-keys.js';
 import { type VerifyTimeOptions, verifyToken } from './verify-token.js';
 
 /** Options of {@link verifyMembership}. */
@@ -46,4 +46,19 @@ export async function verifyMembership(
     );
   }
   return statement;
+}
+
+/**
+ * The node keys a verified membership statement vouches for, as pins (§3.2): active, retired and
+ * revoked as the hub pinned them. Verify a node's records against these when they reach you
+ * through the hub (its aggregate feed) rather than from the node.
+ *
+ * @example
+ * const keys = await membershipKeys(await verifyMembership(jws, { hubKeys, hub: hubUrl }));
+ */
+export function membershipKeys(statement: MembershipStatement): Promise<PinnedKeys> {
+  return pinKeys(statement.jwks, {
+    revocations: statement.revocations,
+    ...(statement.retiredJwks ? { retired: statement.retiredJwks } : {}),
+  });
 }
