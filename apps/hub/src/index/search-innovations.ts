@@ -6,8 +6,9 @@ import type {
 } from '@promise-global/sdk/client/hub';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
-import { encodeCursor, readCursor } from './search-cursor.js';
-import { countingSql, totalOf } from './search-total.js';
+import { readCursor } from './search-cursor.js';
+import { searchPage } from './search-page.js';
+import { countingSql } from './search-total.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<InnovationSearchInput['filters']>;
@@ -139,14 +140,9 @@ export async function searchInnovations(
             args: [match, ...filter.args, ...keyset, limit + 1],
           },
     );
-    const rows = result.rows.slice(0, limit);
-    const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
-    const last = rows.at(-1);
-    const nextCursor =
-      result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
-        : null;
-    return { items: rows.map(toHit), nextCursor, total };
+    return searchPage(db, { rows: result.rows, limit, position }, counting, toHit, (last) =>
+      String(last.sort_key),
+    );
   }
   // Ranked pages are addressed by offset: `ORDER BY rank` with literal LIMIT/OFFSET on the
   // unaliased FTS table as the outer loop lets FTS5 sort internally and build snippets only for
@@ -159,12 +155,11 @@ export async function searchInnovations(
       WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
-  const rows = result.rows.slice(0, limit);
-  const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
-  const last = rows.at(-1);
-  const nextCursor =
-    result.rows.length > limit && last
-      ? encodeCursor([offset + limit, Number(last.rowid), total])
-      : null;
-  return { items: rows.map(toHit), nextCursor, total };
+  return searchPage(
+    db,
+    { rows: result.rows, limit, position },
+    counting,
+    toHit,
+    () => offset + limit,
+  );
 }

@@ -10,8 +10,9 @@ import type {
 import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
-import { encodeCursor, readCursor } from './search-cursor.js';
-import { countingSql, totalOf } from './search-total.js';
+import { readCursor } from './search-cursor.js';
+import { searchPage } from './search-page.js';
+import { countingSql } from './search-total.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<ServiceSearchInput['filters']>;
@@ -157,14 +158,9 @@ export async function searchServices(
         limit + 1,
       ],
     });
-    const rows = result.rows.slice(0, limit);
-    const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
-    const last = rows.at(-1);
-    const nextCursor =
-      result.rows.length > limit && last
-        ? encodeCursor([String(last.sort_key), Number(last.rowid), total])
-        : null;
-    return { items: rows.map(toHit), nextCursor, total };
+    return searchPage(db, { rows: result.rows, limit, position }, counting, toHit, (last) =>
+      String(last.sort_key),
+    );
   }
   // Ranked pages are addressed by offset; see searchInnovations for why.
   const position = readCursor(input.cursor, 'offset');
@@ -178,12 +174,11 @@ export async function searchServices(
       WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
-  const rows = result.rows.slice(0, limit);
-  const total = await totalOf(db, { rows: result.rows, limit, position }, counting);
-  const last = rows.at(-1);
-  const nextCursor =
-    result.rows.length > limit && last
-      ? encodeCursor([offset + limit, Number(last.rowid), total])
-      : null;
-  return { items: rows.map(toHit), nextCursor, total };
+  return searchPage(
+    db,
+    { rows: result.rows, limit, position },
+    counting,
+    toHit,
+    () => offset + limit,
+  );
 }
