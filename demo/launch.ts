@@ -1,11 +1,19 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, importJson, type PromiseNode } from '@promise-global/node';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { type DemoPartnerContent, loadDemoContent } from './content/load.js';
-import { type DemoSecrets, loadSecrets, newOperatorToken, saveSecrets } from './secrets.js';
+import { startMailSink } from './mail-sink.js';
+import { approveSeededPieces, demoProject52 } from './project52.js';
+import {
+  type DemoSecrets,
+  loadSecrets,
+  newOperatorToken,
+  newSecret,
+  saveSecrets,
+} from './secrets.js';
 
 export interface DemoOptions {
   /** Where every app keeps its embedded libSQL file. */
@@ -32,6 +40,10 @@ export interface DemoNode {
 export interface RunningDemo {
   portalUrl: string;
   hubUrl: string;
+  /** The demo editor's hub token, for the portal's editors' area. */
+  editorToken: string;
+  /** Where the demo's mail sink writes every message the hub sends. */
+  outboxDir: string;
   nodes: DemoNode[];
   firstRun: boolean;
   close(): Promise<void>;
@@ -39,8 +51,9 @@ export interface RunningDemo {
 
 /**
  * Boots the demo federation in this process: the hub, one node per demo partner and the portal,
- * each app on its own libSQL file. The first run imports each partner's content through the
- * node's own import path and enrols every node with the hub; later runs reuse the data.
+ * each app on its own libSQL file, and a mail sink for the hub's Project 52 mail. The first run
+ * imports each partner's content through the node's own import path and enrols every node with
+ * the hub; a demo editor approves the submitted write-ups once; later runs reuse the data.
  */
 export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
   const { dataDir, host, log } = options;
@@ -49,6 +62,8 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
   const content = await loadDemoContent();
   const saved = await loadSecrets(dataDir);
   const secrets: DemoSecrets = saved ?? { hubOperatorToken: newOperatorToken(), nodeTokens: {} };
+  secrets.mailingSecret ??= newSecret();
+  secrets.portalSessionSecret ??= newSecret();
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
@@ -56,19 +71,14 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
 
   try {
     const hubUrl = `http://${host}:${options.hubPort}`;
-    const hub: Hub = await createHub({
-      database: { url: `file:${join(dataDir, 'hub.db')}` },
-      host,
-      port: options.hubPort,
-      publicUrl: hubUrl,
-      allowPrivateHosts: [host],
-      bootstrapOperatorToken: secrets.hubOperatorToken,
-      logLevel: 'warn',
-    });
-    closers.push(() => hub.close());
-    await hub.start();
-    log(`hub ready at ${hubUrl}`);
+    const portalUrl = `http://${host}:${options.portalPort}`;
+    const outboxDir = join(dataDir, 'outbox');
+    const sink = await startMailSink(outboxDir, ({ to, subject, file }) =>
+      log(`mail to ${to.join(', ')}: ${subject} -> ${relative(process.cwd(), file)}`),
+    );
+    closers.push(sink.close);
 
+    // Nodes first: the hub syncs every enrolled node as it starts (their pings to it just fail quietly).
     const nodes: DemoNode[] = [];
     const started: PromiseNode[] = [];
     for (const [index, partnerContent] of content.entries()) {
@@ -87,20 +97,52 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
       });
     }
 
-    const firstRun = saved === undefined;
-    if (firstRun)
-      await seed(
-        content,
-        started,
-        new HubClient({ baseUrl: hubUrl, token: secrets.hubOperatorToken }),
-        log,
-      );
-    await saveSecrets(dataDir, secrets);
+    const hub: Hub = await createHub({
+      database: { url: `file:${join(dataDir, 'hub.db')}` },
+      host,
+      port: options.hubPort,
+      publicUrl: hubUrl,
+      allowPrivateHosts: [host],
+      bootstrapOperatorToken: secrets.hubOperatorToken,
+      project52: demoProject52({
+        portalUrl,
+        smtpPort: sink.port,
+        secret: secrets.mailingSecret,
+      }),
+      logLevel: 'warn',
+    });
+    closers.push(() => hub.close());
+    await hub.start();
+    log(`hub ready at ${hubUrl}`);
 
-    const portalUrl = `http://${host}:${options.portalPort}`;
-    const portal = await startPortal(options, hubUrl, portalUrl);
+    // The scheduler's first pass (started with the hub) settles before the demo acts on Project 52.
+    await hub.project52Started;
+    const firstRun = saved === undefined;
+    const operator = new HubClient({ baseUrl: hubUrl, token: secrets.hubOperatorToken });
+    if (firstRun) await seed(content, started, operator, log);
+    secrets.hubEditorToken ??= (
+      await operator.createToken({ name: 'Demo editor', role: 'editor' })
+    ).token;
+    await saveSecrets(dataDir, secrets);
+    await approveSeededPieces(hubUrl, secrets.hubEditorToken, content, log);
+    // The scheduler's own pass, now rather than within five minutes: sends this week's bulletin if due.
+    const pass = await hub.project52Pass();
+    if (pass?.started)
+      log(
+        `project 52: sent the bulletin for ${pass.started.week} to ${pass.started.report.accepted.length} subscribers`,
+      );
+
+    const portal = await startPortal(options, hubUrl, portalUrl, secrets.portalSessionSecret);
     closers.push(portal);
-    return { portalUrl, hubUrl, nodes, firstRun, close };
+    return {
+      portalUrl,
+      hubUrl,
+      editorToken: secrets.hubEditorToken,
+      outboxDir,
+      nodes,
+      firstRun,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -167,6 +209,7 @@ async function startPortal(
   options: DemoOptions,
   hubUrl: string,
   portalUrl: string,
+  sessionSecret: string,
 ): Promise<() => Promise<void>> {
   const handlerFile = join(options.portalBuildDir, 'handler.js');
   await stat(handlerFile).catch(() => {
@@ -174,6 +217,8 @@ async function startPortal(
   });
   process.env.PROMISE_HUB_URL = hubUrl;
   process.env.ORIGIN = portalUrl;
+  // Kept with the demo's secrets, so an editor stays signed in across restarts.
+  process.env.PROMISE_PORTAL_SESSION_SECRET ??= sessionSecret;
   const { handler } = (await import(handlerFile)) as {
     handler: (req: unknown, res: unknown, next?: () => void) => void;
   };

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 /** The demo's sign-in tokens, made on the first run and kept (owner-only) in the data folder. */
 export interface DemoSecrets {
   hubOperatorToken: string;
+  /** The demo editor's hub token (Project 52's editors' area); made when first needed. */
+  hubEditorToken?: string;
+  /** Signs Project 52's confirmation and unsubscribe links; made when first needed. */
+  mailingSecret?: string;
+  /** Signs the portal's editor sessions, so they survive a restart; made when first needed. */
+  portalSessionSecret?: string;
   /** Per partner id: the node admin token printed for staff. */
   nodeTokens: Record<string, string>;
 }
@@ -26,4 +32,9 @@ export async function saveSecrets(dataDir: string, secrets: DemoSecrets): Promis
 
 export function newOperatorToken(): string {
   return `demo-operator-${randomBytes(24).toString('base64url')}`;
+}
+
+/** A random secret of 256 bits (43 characters). */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
 }

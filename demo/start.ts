@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchDemo } from './launch.js';
@@ -5,8 +6,9 @@ import { launchDemo } from './launch.js';
 const HELP = `pnpm start [--fresh]
 
 Runs the PROMISE Network demo on this machine: four partner nodes, the hub and the portal,
-each on an embedded libSQL file under ./data/demo. The first run imports the demo content and
-enrols the nodes with the hub; later runs reuse that data.
+each on an embedded libSQL file under ./data/demo. The first run imports the demo content,
+enrols the nodes with the hub and approves the write-ups for Project 52; later runs reuse that
+data. Mail the hub sends is written to ./data/demo/outbox as .eml files, never delivered.
 
   --fresh        delete ./data/demo and start clean
   --host HOST    address to listen on (default 127.0.0.1)
@@ -66,6 +68,11 @@ PROMISE Network demo is running (ready in ${seconds} s${demo.firstRun ? ', first
   Portal           ${demo.portalUrl}
   Network status   ${demo.portalUrl}/status
   Hub status       ${demo.hubUrl}/status
+
+  Project 52 bulletins   ${demo.portalUrl}/bulletins (subscribe at ${demo.portalUrl}/subscribe)
+  Project 52 editors     ${demo.portalUrl}/editors/project52
+    editor token         ${demo.editorToken}
+  Mail the hub sends     ${relative(process.cwd(), demo.outboxDir)}/ (.eml files; nothing leaves this machine)
 `);
 for (const node of demo.nodes) {
   console.log(`  ${node.name}`);

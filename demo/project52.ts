@@ -1,0 +1,57 @@
+import type { HubConfigInput } from '@promise-global/hub';
+import { HubClient } from '@promise-global/sdk/client/hub';
+import type { DemoPartnerContent } from './content/load.js';
+
+type Project52Settings = NonNullable<HubConfigInput['project52']>;
+
+/**
+ * The demo hub's Project 52. The bulletin goes out on Mondays at 00:00 UTC, and a missed send
+ * may still go out for up to 167 hours (the longest the hub allows): a demo is started in the
+ * middle of some week, and this keeps that week open, so it gets a piece and its bulletin goes
+ * out once, as it would from a hub coming back after being down. Mail goes to the demo's sink.
+ */
+export function demoProject52(options: {
+  portalUrl: string;
+  smtpPort: number;
+  secret: string;
+}): Project52Settings {
+  return {
+    programmeStart: '2026-W01',
+    portalUrl: options.portalUrl,
+    send: { weekday: 1, time: '00:00', timeZone: 'UTC', catchUpHours: 167 },
+    mailing: {
+      secret: options.secret,
+      from: '"PROMISE Project 52 (demo)" <project52@example.org>',
+      smtp: { host: '127.0.0.1', port: options.smtpPort, security: 'none' },
+    },
+  };
+}
+
+/**
+ * The demo editor approves every seeded write-up still waiting in the queue, in the queue's own
+ * order (signed submission time), through the editors' API; the hub gives each the earliest free
+ * week. Only while the decision log is empty, so a restart never decides anything again and an
+ * editor's later decisions in the demo stand.
+ */
+export async function approveSeededPieces(
+  hubUrl: string,
+  editorToken: string,
+  content: readonly DemoPartnerContent[],
+  log: (line: string) => void,
+): Promise<void> {
+  const editor = new HubClient({ baseUrl: hubUrl, token: editorToken });
+  const queue = await editor.project52Queue();
+  if (queue.decisions.length > 0) return;
+  const seeded = new Set(
+    content.flatMap(({ partner, innovations }) =>
+      innovations.map((piece) => `${partner.id}/${piece.id}`),
+    ),
+  );
+  let approved = 0;
+  for (const piece of queue.pieces) {
+    if (piece.state !== 'queued' || !seeded.has(`${piece.partnerId}/${piece.recordId}`)) continue;
+    await editor.approvePiece({ partnerId: piece.partnerId, recordId: piece.recordId });
+    approved++;
+  }
+  log(`project 52: the demo editor approved ${approved} write-ups`);
+}
