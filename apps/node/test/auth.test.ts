@@ -88,4 +88,18 @@ describe('authentication and roles', () => {
       'TOO_MANY_AUTH_FAILURES',
     );
   });
+
+  it('behind a proxy, counts failures against the address the proxy appended, whatever the client forged', async () => {
+    await using t = await createTestNode({ authFailureLimit: 3, trustProxy: true });
+    const from = (forwarded: string, token?: string) =>
+      t.call('GET', '/api/services', undefined, {
+        ...(token ? { token } : {}),
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    for (const forged of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+      expect((await from(`${forged}, 198.51.100.7`, 'pnt_wrong')).status).toBe(401);
+    }
+    expect((await from('192.0.2.99, 198.51.100.7')).status).toBe(429);
+    expect((await from('198.51.100.8')).status).toBe(200);
+  });
 });

@@ -143,6 +143,36 @@ describe('a running node', () => {
     }
   });
 
+  it('waits as long as a hub answering 429 asks before pinging again, and drops a ping told to wait for minutes', async () => {
+    const arrivals: number[] = [];
+    let retryAfter = '1';
+    const hub = await listen(
+      new Hono().post('/ping', (c) => {
+        arrivals.push(performance.now());
+        if (arrivals.length > 1 && retryAfter === '1') return c.body(null, 202);
+        c.header('Retry-After', retryAfter);
+        return c.body(null, 429);
+      }),
+    );
+    const node = await startNode(join(dir, 'ping-429'), { hubUrl: hub.url, pingBackoffMs: 20 });
+    try {
+      const client = clientFor(node, await node.createToken('editor', 'editor'));
+      await client.organisations.create(organisation);
+      await node.context.pinger.idle();
+      expect(arrivals).toHaveLength(2);
+      expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(950);
+
+      retryAfter = '600';
+      arrivals.length = 0;
+      await client.organisations.create({ ...organisation, name: 'Another organisation' });
+      await node.context.pinger.idle();
+      expect(arrivals).toHaveLength(1);
+    } finally {
+      await node.close();
+      await hub.close();
+    }
+  });
+
   it('keeps writing quickly while the hub is down, retrying in the background', async () => {
     const down = await listen(new Hono());
     await down.close();

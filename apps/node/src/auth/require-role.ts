@@ -53,7 +53,8 @@ async function bearerCaller(
 /** The client a failure is counted against: its address (or the proxy's `X-Forwarded-For`). */
 export function clientAddress(c: Context<NodeEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The proxy appends the address it saw; entries before it are whatever the client sent.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return c.env?.incoming?.socket.remoteAddress ?? 'local';

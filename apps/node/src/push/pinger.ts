@@ -23,8 +23,9 @@ const MAX_BACKOFF_MS = 60_000;
 
 /**
  * Pushes signed pings to the hub (protocol §8) after each committed change. Pings coalesce: only
- * the newest seq is sent. Failures retry with exponential backoff and are then dropped (the hub
- * also polls), so a hub that is down never blocks or fails a write.
+ * the newest seq is sent. Failures retry with exponential backoff, never sooner than a hub's
+ * `Retry-After` (§8.3), and are then dropped (the hub also polls), so a hub that is down never
+ * blocks or fails a write.
  */
 export function createPinger(options: PingerOptions): Pinger {
   const { hubUrl, signer, log } = options;
@@ -32,7 +33,8 @@ export function createPinger(options: PingerOptions): Pinger {
   let running: Promise<void> | undefined;
   const stop = new AbortController();
 
-  async function send(seq: number): Promise<boolean> {
+  /** Sends one ping: `true` when taken, else the wait the hub asked for (ms, from `Retry-After`). */
+  async function send(seq: number): Promise<true | { retryAfterMs: number | undefined }> {
     if (!hubUrl) return true;
     const body = await signPing(signer.key, { iss: signer.iss(), aud: hubUrl, seq });
     const response = await fetch(`${hubUrl}/ping`, {
@@ -42,7 +44,8 @@ export function createPinger(options: PingerOptions): Pinger {
       signal: AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs ?? 5_000)]),
     });
     await response.body?.cancel();
-    return response.ok;
+    if (response.ok) return true;
+    return { retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
   }
 
   async function drain(): Promise<void> {
@@ -51,21 +54,26 @@ export function createPinger(options: PingerOptions): Pinger {
       pending = undefined;
       for (let attempt = 0; attempt <= options.retries && !stop.signal.aborted; attempt++) {
         if (pending !== undefined && pending > seq) break;
+        let asked: number | undefined;
         try {
-          if (await send(seq)) {
+          const outcome = await send(seq);
+          if (outcome === true) {
             log.debug({ hubUrl, seq }, 'pinged hub');
             break;
           }
-          log.warn({ hubUrl, seq, attempt }, 'hub refused ping');
+          asked = outcome.retryAfterMs;
+          log.warn({ hubUrl, seq, attempt, retryAfterMs: asked }, 'hub refused ping');
         } catch (error) {
           if (stop.signal.aborted) return;
           log.warn({ hubUrl, seq, attempt, err: errorText(error) }, 'hub ping failed');
         }
-        if (attempt === options.retries) {
+        // A hub asking for a longer wait than our longest backoff will poll us before then.
+        if (attempt === options.retries || (asked ?? 0) > MAX_BACKOFF_MS) {
           log.warn({ hubUrl, seq }, 'giving up on this ping; the hub will catch up when it polls');
           break;
         }
-        await sleep(Math.min(options.backoffMs * 2 ** attempt, MAX_BACKOFF_MS), stop.signal);
+        const backoff = Math.min(options.backoffMs * 2 ** attempt, MAX_BACKOFF_MS);
+        await sleep(Math.max(backoff, asked ?? 0), stop.signal);
       }
     }
   }
@@ -103,6 +111,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }
   });
+}
+
+/** `Retry-After` in seconds or as an HTTP date, in ms from now; `undefined` when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (header.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function errorText(error: unknown): string {
