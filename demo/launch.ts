@@ -103,6 +103,8 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
       port: options.hubPort,
       publicUrl: hubUrl,
       allowPrivateHosts: [host],
+      // The portal forwards its readers' addresses, so subscription limits apply per reader.
+      limits: { trustedProxies: [host] },
       bootstrapOperatorToken: secrets.hubOperatorToken,
       project52: demoProject52({
         portalUrl,

@@ -40,6 +40,8 @@ describe('soak: edits, withdrawals, rotations and outages across 10 nodes', () =
         allowPrivateHosts: ['127.0.0.1'],
         bootstrapOperatorToken: OPERATOR_TOKEN,
         logLevel: 'silent',
+        // Ten nodes share 127.0.0.1 here; in a network each pings from its own address.
+        limits: { pingsPerClient: [{ limit: 100_000, windowSeconds: 60 }] },
         harvest: {
           schedule: '*/2 * * * * *',
           backoff: { baseMs: 200, maxMs: 2_000 },

@@ -30,7 +30,11 @@ export function createHubApp(ctx: HubContext): Hono {
       createContext: async (_options, c): Promise<Record<string, unknown> & RequestContext> => {
         const header = c.req.header('authorization') ?? '';
         const token = /^Bearer (.{1,200})$/.exec(header)?.[1];
-        return { hub: ctx, admin: token ? await authenticateToken(ctx.db, token) : undefined };
+        return {
+          hub: ctx,
+          admin: token ? await authenticateToken(ctx.db, token) : undefined,
+          client: ctx.limits.clientOf(c),
+        };
       },
     }),
   );

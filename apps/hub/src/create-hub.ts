@@ -14,6 +14,7 @@ import { renewMemberships } from './enrolment/renew-memberships.js';
 import { Harvester } from './harvest/harvester.js';
 import { AddressPolicy } from './http/address-policy.js';
 import { reprocessQuarantine } from './index/quarantine.js';
+import { HubLimits } from './limits/hub-limits.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
 
@@ -69,6 +70,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     log,
     policy: new AddressPolicy(config.allowPrivateHosts),
     harvester,
+    limits: new HubLimits(config.limits, db),
     project52: config.project52
       ? new Project52Service({ db, log, url: () => url }, config.project52)
       : undefined,
@@ -126,6 +128,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       await scheduler?.close();
       ctx.project52?.close();
       await ctx.harvester.close();
+      await ctx.limits.close();
       if (server) {
         const running = server;
         await new Promise<void>((resolve) => {

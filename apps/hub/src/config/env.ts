@@ -19,6 +19,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
     allowPrivateHosts: list(env.HUB_ALLOW_PRIVATE_HOSTS),
     project52: project52FromEnv(env),
+    limits: { trustedProxies: list(env.HUB_TRUSTED_PROXIES) },
     logLevel: (env.HUB_LOG_LEVEL as HubConfigInput['logLevel']) || undefined,
     harvest:
       env.HUB_HARVEST_SCHEDULE === 'off'

@@ -3,13 +3,14 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { memberships, nodes } from '../db/schema/index.js';
 import { describeFailure } from '../harvest/failure.js';
+import { isRelayed } from '../upstream/relayed.js';
 import { issueMembership } from './membership.js';
 import { refreshDescriptor } from './node-admin.js';
 
 /**
  * Renews the membership statements of active nodes that expire within `renewBeforeSeconds`
- * (re-reading each node's descriptor first, so rotations and revocations are applied). Returns how
- * many were renewed.
+ * (re-reading each directly enrolled node's descriptor first, so rotations and revocations are
+ * applied). Returns how many were renewed.
  */
 export async function renewMemberships(ctx: HubContext, now = Date.now()): Promise<number> {
   const threshold = now + ctx.config.membership.renewBeforeSeconds * 1000;
@@ -21,7 +22,8 @@ export async function renewMemberships(ctx: HubContext, now = Date.now()): Promi
   let renewed = 0;
   for (const { node } of due) {
     try {
-      await refreshDescriptor(ctx, node);
+      // A relayed node's keys come from its upstream hub's statements, never from the node itself.
+      if (!(await isRelayed(ctx.db, node))) await refreshDescriptor(ctx, node);
     } catch (error) {
       ctx.log.warn(
         { node: node.url, ...describeFailure(error) },

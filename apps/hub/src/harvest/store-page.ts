@@ -47,6 +47,25 @@ export function partitionByMajor(
 }
 
 /**
+ * Statements that store verified records of one node: the log entries, quarantine rows and index
+ * upserts (the node's chain state is the caller's to add). Shared by node pages and by records
+ * relayed from an upstream hub.
+ */
+export function recordStatements(
+  node: PageNode,
+  records: readonly (VerifiedEntry & { quarantined: boolean })[],
+  knownMajors: readonly number[],
+  now = Date.now(),
+): InStatement[] {
+  const { indexable, quarantined } = partitionByMajor(records, knownMajors);
+  return [
+    ...appendEntries(node.id, records),
+    ...quarantineEntries(node.id, quarantined, now),
+    ...indexEntries(node, indexable),
+  ];
+}
+
+/**
  * Stores one verified page in ONE write batch (a transaction): the log entries, quarantine rows,
  * index upserts and the node's new chain state and cursor — so a crash at any instant leaves either
  * all of it or none of it (DESIGN.md property 9).
@@ -58,12 +77,8 @@ export async function storeVerifiedPage(
   knownMajors: readonly number[],
   now = Date.now(),
 ): Promise<FeedState> {
-  const { indexable, quarantined } = partitionByMajor(page.records, knownMajors);
-  const indexing = indexEntries(node, indexable);
   const statements: InStatement[] = [
-    ...appendEntries(node.id, page.records),
-    ...quarantineEntries(node.id, quarantined, now),
-    ...indexing,
+    ...recordStatements(node, page.records, knownMajors, now),
     {
       sql: 'UPDATE nodes SET chain = ?, cursor_seq = ?, head_seq = ? WHERE id = ?',
       args: [JSON.stringify(page.state), page.state.seq, page.head.seq, node.id],

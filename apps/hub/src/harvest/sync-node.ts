@@ -4,10 +4,11 @@ import { eq, ne } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { nodes } from '../db/schema/index.js';
 import { refreshDescriptor } from '../enrolment/node-admin.js';
-import { backoffDelay } from './backoff.js';
+import { isRelayed } from '../upstream/relayed.js';
 import { describeFailure } from './failure.js';
 import { fetchNodeJson } from './fetch-json.js';
 import { storeVerifiedPage } from './store-page.js';
+import { syncFailed, syncSucceeded } from './sync-health.js';
 
 export type SyncResult =
   | { outcome: 'synced'; stored: number; cursorSeq: number; headSeq: number }
@@ -40,6 +41,7 @@ export async function syncNode(
   const [node] = await ctx.db.select().from(nodes).where(eq(nodes.id, nodeId));
   if (!node) return { outcome: 'skipped', reason: 'unknown node' };
   if (node.state !== 'active') return { outcome: 'skipped', reason: node.state };
+  if (await isRelayed(ctx.db, node)) return { outcome: 'skipped', reason: 'relayed' };
   if (node.health === 'needs-attention') return { outcome: 'skipped', reason: 'needs-attention' };
   if (node.circuitOpenUntil > now) return { outcome: 'skipped', reason: 'circuit open' };
   const { harvest, knownSchemaMajors } = ctx.config;
@@ -84,20 +86,12 @@ export async function syncNode(
     const lag = Math.max(0, headSeq - state.seq);
     await ctx.db
       .update(nodes)
-      .set({
-        health: lag >= harvest.laggingThreshold ? 'lagging' : 'healthy',
-        lastSuccessAt: Date.now(),
-        lastAttemptAt: now,
-        consecutiveFailures: 0,
-        nextAttemptAt: 0,
-        circuitOpenUntil: 0,
-      })
+      .set(syncSucceeded(lag, harvest, now))
       .where(eq(nodes.id, node.id));
     return { outcome: 'synced', stored, cursorSeq: state.seq, headSeq };
   } catch (error) {
     const failure = describeFailure(error);
     const failures = node.consecutiveFailures + 1;
-    const delay = backoffDelay(failures, harvest.backoff.baseMs, harvest.backoff.maxMs);
     const [latest] = await ctx.db
       .select({ health: nodes.health })
       .from(nodes)
@@ -107,16 +101,7 @@ export async function syncNode(
     ctx.log.warn({ node: node.url, ...failure, failures }, 'node sync failed');
     await ctx.db
       .update(nodes)
-      .set({
-        health: rotation ? 'needs-attention' : 'failing',
-        lastAttemptAt: now,
-        lastErrorCode: failure.code,
-        lastErrorMessage: failure.message.slice(0, 500),
-        lastErrorAt: Date.now(),
-        consecutiveFailures: failures,
-        nextAttemptAt: Date.now() + delay,
-        circuitOpenUntil: failures >= harvest.breakerThreshold ? Date.now() + delay : 0,
-      })
+      .set(syncFailed(failure, failures, harvest, now, rotation ? 'needs-attention' : 'failing'))
       .where(eq(nodes.id, node.id));
     return { outcome: 'failed', ...failure };
   }

@@ -25,10 +25,20 @@ function replayGuard(ctx: HubContext, nodeId: () => number): ReplayGuard {
 
 /**
  * `POST /ping` (docs/protocol.md §8): a valid ping from an active member triggers an immediate
- * sync of that node; an invalid, replayed or unknown one is ignored and counted.
+ * sync of that node; an invalid, replayed or unknown one is ignored and counted. Each client
+ * address has a ping budget (`limits.pingsPerClient`): over it the hub answers 429 with
+ * `Retry-After`. A flood of valid pings costs at most one sync in flight plus one queued per node
+ * (the harvester coalesces).
  */
 export function mountPing(app: Hono, ctx: HubContext): void {
   app.post('/ping', async (c) => {
+    // Before reading the body: a refused ping costs no verification and no database write.
+    const decision = ctx.limits.pings.take(ctx.limits.clientOf(c));
+    if (!decision.allowed) {
+      ctx.limits.rateLimitedPings.add();
+      c.header('retry-after', String(decision.retryAfterSeconds));
+      return c.json({ status: 'ignored', code: 'RATE_LIMITED' }, 429);
+    }
     const body = await c.req.text();
     let nodeId = 0;
     try {

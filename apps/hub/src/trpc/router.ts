@@ -1,6 +1,7 @@
 import { adminNodesRouter } from './admin/nodes.js';
 import { adminProject52Router } from './admin/project52.js';
 import { adminCountersRouter, adminQuarantineRouter, adminTokensRouter } from './admin/tokens.js';
+import { adminUpstreamsRouter } from './admin/upstreams.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
 import { project52Router, subscriptionsRouter } from './routers/project52.js';
 import { facetsRouter, searchRouter } from './routers/search.js';
@@ -18,6 +19,7 @@ export const hubRouter = router({
   admin: router({
     project52: router(adminProject52Router),
     nodes: router(adminNodesRouter),
+    upstreams: router(adminUpstreamsRouter),
     tokens: router(adminTokensRouter),
     quarantine: router(adminQuarantineRouter),
     counters: router(adminCountersRouter),

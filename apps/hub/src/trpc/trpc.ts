@@ -14,6 +14,8 @@ import { Project52Error } from '../project52-hub/errors.js';
 export interface RequestContext {
   hub: HubContext;
   admin: AdminIdentity | undefined;
+  /** The caller's limiting key (its address, or the client a trusted proxy names). */
+  client: string;
 }
 
 const t = initTRPC.context<RequestContext>().create({ isDev: false }); // never send stack traces to callers

@@ -18,6 +18,7 @@ import type {
   ServiceFacets,
   ServiceHit,
   ServiceSearchInput,
+  UpstreamStatus,
 } from './hub-types.js';
 
 export type * from './hub-types.js';
@@ -161,6 +162,34 @@ export class HubClient {
   /** Operator: sync a node now. */
   syncNode(input: { partnerId: string }): Promise<NodeStatus> {
     return this.call('mutation', 'admin.nodes.sync', input);
+  }
+
+  /** Operator: the hubs whose aggregate feeds this hub consumes (hub chaining). */
+  upstreams(): Promise<UpstreamStatus[]> {
+    return this.call('query', 'admin.upstreams.list', undefined);
+  }
+
+  /** Operator: consume another hub's aggregate feed (its identity is verified, its key pinned). */
+  addUpstream(input: { url: string }): Promise<UpstreamStatus> {
+    return this.call('mutation', 'admin.upstreams.add', input);
+  }
+
+  suspendUpstream(input: { url: string }): Promise<UpstreamStatus> {
+    return this.call('mutation', 'admin.upstreams.suspend', input);
+  }
+
+  reinstateUpstream(input: { url: string }): Promise<UpstreamStatus> {
+    return this.call('mutation', 'admin.upstreams.reinstate', input);
+  }
+
+  /** Operator: stop consuming an upstream; the nodes it relayed leave the index. */
+  removeUpstream(input: { url: string }): Promise<UpstreamStatus> {
+    return this.call('mutation', 'admin.upstreams.remove', input);
+  }
+
+  /** Operator: sync an upstream now. */
+  syncUpstream(input: { url: string }): Promise<UpstreamStatus> {
+    return this.call('mutation', 'admin.upstreams.sync', input);
   }
 
   quarantine(): Promise<QuarantinedRecord[]> {

@@ -197,6 +197,27 @@ export interface NodeStatus {
   project52?: Project52PieceNotice[];
 }
 
+/**
+ * Another hub whose signed aggregate feed this hub consumes (hub chaining, docs/protocol.md §14).
+ * `skipped` counts items not taken, by reason (e.g. `DIRECTLY_ENROLLED`, `MEMBERSHIP_MISSING`).
+ */
+export interface UpstreamStatus {
+  url: string;
+  state: 'active' | 'suspended';
+  health: NodeHealth;
+  /** The upstream's hub seq this hub has verified and stored up to. */
+  cursorSeq: number;
+  lastSuccessAt: string | null;
+  lastError: { code: string; message: string; at: string } | null;
+  consecutiveFailures: number;
+  circuitOpenUntil: string | null;
+  /** Thumbprints (kids) of the upstream hub's pinned keys. */
+  pinnedKids: string[];
+  skipped: Record<string, number>;
+  /** Partner ids of the nodes known here through this upstream. */
+  relayedPartnerIds: string[];
+}
+
 /** Project 52: where a submitted piece stands (shown to its node's staff). */
 export type Project52PieceState =
   | 'queued'

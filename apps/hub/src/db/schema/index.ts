@@ -3,3 +3,4 @@ export * from './entries.js';
 export * from './nodes.js';
 export * from './project52.js';
 export * from './search-index.js';
+export * from './upstreams.js';

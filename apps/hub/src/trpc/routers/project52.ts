@@ -3,9 +3,10 @@ import type {
   Project52BulletinSummary,
   Project52Schedule,
 } from '@promise-global/sdk/client/hub';
-import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { HubContext } from '../../context.js';
+import { normaliseAddress } from '../../project52/mailing/subscriptions.js';
 import { Project52Error } from '../../project52-hub/errors.js';
 import type { Project52Service } from '../../project52-hub/service.js';
 import { IsoWeekInput, PartnerId } from '../inputs.js';
@@ -40,11 +41,26 @@ export const project52Router = {
 } satisfies TRPCRouterRecord;
 
 export const subscriptionsRouter = {
-  /** Double opt-in: always answers `{ ok: true }` for a well-formed address, subscribed or not. */
+  /**
+   * Double opt-in: always answers `{ ok: true }` for a well-formed address, subscribed or not.
+   * A client over `limits.subscriptionsPerClient` gets TOO_MANY_REQUESTS; an address over
+   * `limits.confirmationsPerEmail` gets the same answer as any other, but no email.
+   */
   request: publicProcedure
     .input(z.object({ email: z.string().min(3).max(254) }))
     .mutation(async ({ ctx, input }) => {
-      await project52Of(ctx.hub).requestSubscription(input.email);
+      const service = project52Of(ctx.hub);
+      const { limits } = ctx.hub;
+      const client = limits.subscriptionClients.take(ctx.client);
+      if (!client.allowed) {
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `RATE_LIMITED: too many subscription requests from this address; try again in ${client.retryAfterSeconds} s`,
+        });
+      }
+      const address = normaliseAddress(input.email);
+      if (service.transport === undefined || limits.takeConfirmation(address).allowed)
+        await service.requestSubscription(address);
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

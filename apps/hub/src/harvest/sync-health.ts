@@ -1,0 +1,41 @@
+import type { HubConfig } from '../config/config.js';
+import type { NodeHealth } from '../db/schema/index.js';
+import { backoffDelay } from './backoff.js';
+
+type HarvestConfig = HubConfig['harvest'];
+
+/** The health columns after a successful sync (nodes and upstream hubs share them). */
+export function syncSucceeded(lag: number, harvest: HarvestConfig, attemptAt: number) {
+  return {
+    health: (lag >= harvest.laggingThreshold ? 'lagging' : 'healthy') as NodeHealth,
+    lastSuccessAt: Date.now(),
+    lastAttemptAt: attemptAt,
+    consecutiveFailures: 0,
+    nextAttemptAt: 0,
+    circuitOpenUntil: 0,
+  };
+}
+
+/**
+ * The health columns after a failed sync: the error, exponential backoff with jitter, and an open
+ * circuit after `breakerThreshold` consecutive failures.
+ */
+export function syncFailed(
+  failure: { code: string; message: string },
+  failures: number,
+  harvest: HarvestConfig,
+  attemptAt: number,
+  health: NodeHealth = 'failing',
+) {
+  const delay = backoffDelay(failures, harvest.backoff.baseMs, harvest.backoff.maxMs);
+  return {
+    health,
+    lastAttemptAt: attemptAt,
+    lastErrorCode: failure.code,
+    lastErrorMessage: failure.message.slice(0, 500),
+    lastErrorAt: Date.now(),
+    consecutiveFailures: failures,
+    nextAttemptAt: Date.now() + delay,
+    circuitOpenUntil: failures >= harvest.breakerThreshold ? Date.now() + delay : 0,
+  };
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+import type { HubDatabase } from '../db/database.js';
+import { clientKey, TrustedProxies } from './client-address.js';
+import { DeferredCounter } from './deferred-counter.js';
+import type { LimitsConfig } from './limits-config.js';
+import { type LimitDecision, RateLimiter } from './rate-limiter.js';
+
+/** The hub's request limits, one set per hub (see apps/hub/README.md, "Limits"). */
+export class HubLimits {
+  readonly pings: RateLimiter;
+  readonly subscriptionClients: RateLimiter;
+  readonly confirmationEmails: RateLimiter;
+  /** `ping.rate_limited`, written in batches. */
+  readonly rateLimitedPings: DeferredCounter;
+  private readonly proxies: TrustedProxies;
+
+  constructor(config: LimitsConfig, db: HubDatabase, now?: () => number) {
+    const limiter = (rules: LimitsConfig['pingsPerClient']) =>
+      new RateLimiter({ rules, maxKeys: config.maxTrackedKeys, now });
+    this.pings = limiter(config.pingsPerClient);
+    this.subscriptionClients = limiter(config.subscriptionsPerClient);
+    this.confirmationEmails = limiter(config.confirmationsPerEmail);
+    this.rateLimitedPings = new DeferredCounter(db, 'ping.rate_limited');
+    this.proxies = new TrustedProxies(config.trustedProxies);
+  }
+
+  /**
+   * The limiting key of the client behind a request: the connection's peer address, or, when
+   * that peer is a trusted proxy, the client it names in `X-Forwarded-For`.
+   */
+  clientOf(c: Context): string {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const peer = incoming?.socket.remoteAddress ?? 'local';
+    return clientKey(this.proxies.clientOf(peer, c.req.header('x-forwarded-for')));
+  }
+
+  /** Whether one more confirmation email may go to `address` (normalised), keyed by its hash. */
+  takeConfirmation(address: string): LimitDecision {
+    return this.confirmationEmails.take(createHash('sha256').update(address).digest('base64url'));
+  }
+
+  close(): Promise<void> {
+    return this.rateLimitedPings.flush();
+  }
+}
