@@ -131,6 +131,13 @@ describe('open REST', () => {
     const head = await verifyHead(page.head, { keys: hubKeys, iss: hub.url });
     expect(head.hash).toBe(aggregateDigest(page.items));
     expect(head.seq).toBe(page.items.at(-1)?.hubSeq);
+    // Past the end, an empty page still says where the log ends (a consumer ahead of it was reset).
+    const beyond = (await (await fetch(`${hub.url}/hub/feed?after=1000000`)).json()) as {
+      items: AggregateItem[];
+      head: string;
+    };
+    expect(beyond.items).toEqual([]);
+    expect((await verifyHead(beyond.head, { keys: hubKeys, iss: hub.url })).seq).toBe(head.seq);
     const membership = await verifyMembership(
       await (await fetch(`${hub.url}/memberships/hiow`)).text(),
       {

@@ -25,17 +25,21 @@ export function aggregateDigest(items: readonly AggregateItem[]): string {
 
 /**
  * `GET /hub/feed?after=HUB_SEQ&limit=N`: the hub's log for another hub to consume (DESIGN.md
- * property 10). `head` is signed by this hub with `seq` = last hub seq of the page.
+ * property 10). `head` is signed by this hub with `seq` = last hub seq of the page, or of the
+ * whole log when the page is empty.
  */
 export function mountAggregateFeed(app: Hono, ctx: HubContext): void {
   app.get('/hub/feed', async (c) => {
     const parsed = Query.safeParse(c.req.query());
     if (!parsed.success) return c.json({ error: 'BAD_REQUEST' }, 400);
     const { after, limit } = parsed.data;
+    // The page stops at the end read first, so an empty page's head names an end it did not miss.
+    const end = await latestHubSeq(ctx);
     const result = await ctx.db.$client.execute({
       sql: `SELECT e.hub_seq, e.seq, e.jws, e.record_type, e.record_id, e.rev, n.url
-        FROM entries e JOIN nodes n ON n.id = e.node_id WHERE e.hub_seq > ? ORDER BY e.hub_seq LIMIT ?`,
-      args: [after, limit],
+        FROM entries e JOIN nodes n ON n.id = e.node_id WHERE e.hub_seq > ? AND e.hub_seq <= ?
+        ORDER BY e.hub_seq LIMIT ?`,
+      args: [after, end, limit],
     });
     const items: AggregateItem[] = result.rows.map((row) =>
       row.seq === null
@@ -50,8 +54,16 @@ export function mountAggregateFeed(app: Hono, ctx: HubContext): void {
           }
         : { hubSeq: Number(row.hub_seq), node: String(row.url), jws: String(row.jws) },
     );
-    const seq = items.at(-1)?.hubSeq ?? after;
+    // An empty page tells where the log ends, so a consumer ahead of it knows this hub was reset.
+    const seq = items.at(-1)?.hubSeq ?? end;
     const head = await signHead(ctx.key, { iss: ctx.url(), seq, hash: aggregateDigest(items) });
     return c.json({ items, head });
   });
+}
+
+async function latestHubSeq(ctx: HubContext): Promise<number> {
+  const result = await ctx.db.$client.execute(
+    'SELECT coalesce(max(hub_seq), 0) AS seq FROM entries',
+  );
+  return Number(result.rows[0]?.seq ?? 0);
 }

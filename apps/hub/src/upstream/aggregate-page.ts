@@ -30,7 +30,8 @@ export interface VerifiedAggregatePage {
  * Verifies a page of another hub's aggregate feed (`GET /hub/feed?after=`, docs/protocol.md §14):
  * shape and size, the head signed by the upstream's pinned key with `iss` = its URL, not older than
  * the last accepted head, `hash` = `aggregateDigest` of the items exactly as received, `seq` = the
- * last item's hub seq (or `after` when empty), hub seqs strictly increasing after `after`.
+ * last item's hub seq (an empty page's: the end of the log, `after`; below it is `ROLLBACK`), hub
+ * seqs strictly increasing after `after`.
  */
 export async function verifyAggregatePage(
   body: unknown,
@@ -61,6 +62,11 @@ export async function verifyAggregatePage(
   }
   if (bytes > LIMITS.maxPageBytes)
     throw new ProtocolError('PAGE_TOO_LARGE', `${bytes} characters of records`);
+  if (items.length === 0 && head.seq < expected.after)
+    throw new ProtocolError(
+      'ROLLBACK',
+      `the upstream's log ends at hub seq ${head.seq}, before this hub's cursor ${expected.after}: it was reset`,
+    );
   if (head.seq !== last)
     throw new ProtocolError('HEAD_MISMATCH', `aggregate head seq ${head.seq} is not ${last}`);
   return { items, head };
