@@ -1,12 +1,16 @@
 import type { InStatement } from '@libsql/client';
 import { GENESIS_HASH, type Partner, SCHEMA_VERSION } from '@promise-global/schema';
 import { ProtocolError } from '@promise-global/sdk';
-import { initialFeedState, type PinnedKeys, verifyRecord } from '@promise-global/sdk/verify';
+import {
+  extendChain,
+  initialFeedState,
+  type PinnedKeys,
+  verifyRecord,
+} from '@promise-global/sdk/verify';
 import type { HubContext } from '../context.js';
 import { recordStatements } from '../harvest/store-page.js';
 import type { AggregateItem } from '../rest/aggregate-feed.js';
 import type { VerifiedAggregatePage } from './aggregate-page.js';
-import { extendChain } from './chain-link.js';
 import { loadViews, type Relay, relayFromView } from './relay-node.js';
 import {
   forgetRelayedLog,

@@ -1,4 +1,5 @@
 export { isProtocolError, ProtocolError, type ProtocolErrorCode } from '../errors.js';
+export { extendChain } from './extend-chain.js';
 export { type FeedState, initialFeedState } from './feed-state.js';
 export { type PinnedKey, type PinnedKeys, pinKeys } from './pinned-keys.js';
 export {

@@ -1,6 +1,7 @@
 import { type FeedHead, FeedPage } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { checkChainLink } from './extend-chain.js';
 import type { FeedState } from './feed-state.js';
 import { verifyHead } from './verify-head.js';
 import { type VerifiedRecord, verifyRecord } from './verify-record.js';
@@ -52,30 +53,6 @@ function checkHeadPosition(state: FeedState, head: FeedHead): void {
   }
 }
 
-function checkLink(seq: number, hash: string, record: VerifiedRecord): void {
-  const { payload } = record;
-  if (payload.seq === seq && record.hash === hash) {
-    throw new ProtocolError('DUPLICATE_RECORD', `seq ${seq} was already verified`, {
-      seq: payload.seq,
-    });
-  }
-  if (payload.seq === seq)
-    throw new ProtocolError('CHAIN_FORK', `another record at seq ${seq}`, { seq });
-  if (payload.seq < seq)
-    throw new ProtocolError('ROLLBACK', `seq ${payload.seq} after ${seq}`, { seq: payload.seq });
-  if (payload.seq > seq + 1)
-    throw new ProtocolError('CHAIN_GAP', `seq ${payload.seq} after ${seq}`, { seq: payload.seq });
-  if (payload.prev !== hash) {
-    throw new ProtocolError(
-      'CHAIN_BROKEN',
-      `prev of seq ${payload.seq} is not the hash of seq ${seq}`,
-      {
-        seq: payload.seq,
-      },
-    );
-  }
-}
-
 /**
  * The chain verifier (§7.3): checks a `FeedPage` from `GET /feed?after=state.seq` against what is
  * known of the node and returns the new state with the verified records, or throws
@@ -106,7 +83,7 @@ export async function verifyFeedPage(
   let { seq, hash } = state;
   for (const outcome of outcomes) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    checkLink(seq, hash, outcome.value);
+    checkChainLink(seq, hash, outcome.value);
     records.push(outcome.value);
     seq = outcome.value.payload.seq;
     hash = outcome.value.hash;
