@@ -17,6 +17,8 @@ const OPERATOR_TOKEN = 'e2e-operator-token-0123456789abcdef';
 export interface PortalFederation {
   hub: Hub;
   hubClient: HubClient;
+  /** The hub the portal's hub consumes, when some partners are enrolled there (hub chaining). */
+  upstream: Hub | undefined;
   nodes: Record<string, PromiseNode>;
   portalUrl: string;
   /** Ids of the fixture records, by the name used below. */
@@ -244,7 +246,12 @@ async function startPortal(
  */
 export async function startPortalFederation(
   partners: PartnerFixture[] = fixturePartners(),
-  options: { hub?: Pick<HubConfigInput, 'project52'>; portalEnv?: Record<string, string> } = {},
+  options: {
+    hub?: Pick<HubConfigInput, 'project52' | 'limits'>;
+    portalEnv?: Record<string, string>;
+    /** Partners enrolled at an upstream hub that the portal's hub consumes (relayed nodes). */
+    upstreamPartners?: string[];
+  } = {},
 ): Promise<PortalFederation> {
   const dataDir = await mkdtemp(join(tmpdir(), 'promise-portal-e2e-'));
   const hub = await createHub({
@@ -257,6 +264,7 @@ export async function startPortalFederation(
   });
   await hub.start();
   const hubClient = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
+  let upstream: Hub | undefined;
   const nodes: Record<string, PromiseNode> = {};
   const ids: Record<string, string> = {};
   let portal: { url: string; child: ChildProcess } | undefined;
@@ -264,9 +272,22 @@ export async function startPortalFederation(
     portal?.child.kill('SIGTERM');
     await Promise.allSettled(Object.values(nodes).map((node) => node.close()));
     await hub.close();
+    await upstream?.close();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
+    let upstreamClient: HubClient | undefined;
+    if (options.upstreamPartners?.length) {
+      upstream = await createHub({
+        database: { url: ':memory:' },
+        allowPrivateHosts: ['127.0.0.1'],
+        bootstrapOperatorToken: OPERATOR_TOKEN,
+        harvest: { schedule: false },
+        logLevel: 'silent',
+      });
+      await upstream.start();
+      upstreamClient = new HubClient({ baseUrl: upstream.url, token: OPERATOR_TOKEN });
+    }
     for (const fixture of partners) {
       const node = await createNode({
         partnerId: fixture.partnerId,
@@ -299,11 +320,19 @@ export async function startPortalFederation(
         await client.innovations.submit(created.data.id, { confirmPersonalData: true });
         ids[innovation.key] = created.data.id;
       }
-      await hubClient.enrolNode({ url: node.url });
-      await hubClient.syncNode({ partnerId: fixture.partnerId });
+      const enrolAt =
+        upstreamClient && options.upstreamPartners?.includes(fixture.partnerId)
+          ? upstreamClient
+          : hubClient;
+      await enrolAt.enrolNode({ url: node.url });
+      await enrolAt.syncNode({ partnerId: fixture.partnerId });
+    }
+    if (upstream) {
+      await hubClient.addUpstream({ url: upstream.url });
+      await hubClient.syncUpstream({ url: upstream.url });
     }
     portal = await startPortal(hub.url, options.portalEnv);
-    return { hub, hubClient, nodes, portalUrl: portal.url, ids, close };
+    return { hub, hubClient, upstream, nodes, portalUrl: portal.url, ids, close };
   } catch (error) {
     await close();
     if (error instanceof NodeClientError) {

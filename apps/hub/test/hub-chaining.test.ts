@@ -99,6 +99,25 @@ describe('hub chaining', () => {
     expect(round).toEqual([expect.objectContaining({ outcome: 'synced', stored: 0 })]);
   });
 
+  it('names the upstream hub a relayed node comes through in its public status, and none for a direct one', async () => {
+    const upstream = await upstreamOf(global.operator, regional.hub.url);
+    const relayed = await global.client.nodeStatus();
+    expect(relayed.map((node) => [node.partnerId, node.via])).toEqual([
+      ['alpha', { url: regional.hub.url }],
+      ['bravo', { url: regional.hub.url }],
+    ]);
+    expect(relayed[0]).toMatchObject({
+      health: upstream.health,
+      lastSuccessAt: upstream.lastSuccessAt,
+      lag: 0,
+    });
+    const direct = await regional.client.nodeStatus();
+    expect(direct.map((node) => [node.partnerId, node.via])).toEqual([
+      ['alpha', null],
+      ['bravo', null],
+    ]);
+  });
+
   it('vouches for relayed nodes with its own membership statements carrying the keys it verified', async () => {
     const globalKeys = await pinKeys(
       PublicJwkSet.parse(await (await fetch(`${global.hub.url}/.well-known/jwks.json`)).json()),

@@ -39,3 +39,32 @@ export function syncFailed(
     circuitOpenUntil: failures >= harvest.breakerThreshold ? Date.now() + delay : 0,
   };
 }
+
+const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms).toISOString());
+
+/** What a status shows of the health columns: last success, last error, failures, open circuit. */
+export function syncFacts(
+  columns: {
+    lastSuccessAt: number | null;
+    lastErrorCode: string | null;
+    lastErrorMessage: string | null;
+    lastErrorAt: number | null;
+    consecutiveFailures: number;
+    circuitOpenUntil: number;
+  },
+  now = Date.now(),
+) {
+  return {
+    lastSuccessAt: iso(columns.lastSuccessAt),
+    lastError:
+      columns.lastErrorCode && columns.lastErrorAt
+        ? {
+            code: columns.lastErrorCode,
+            message: columns.lastErrorMessage ?? '',
+            at: new Date(columns.lastErrorAt).toISOString(),
+          }
+        : null,
+    consecutiveFailures: columns.consecutiveFailures,
+    circuitOpenUntil: columns.circuitOpenUntil > now ? iso(columns.circuitOpenUntil) : null,
+  };
+}

@@ -3,10 +3,9 @@ import type { PinnedKeys } from '@promise-global/sdk/verify';
 import { and, asc, eq } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.js';
 import { nodes, relayedNodes, upstreams } from '../db/schema/index.js';
+import { syncFacts } from '../harvest/sync-health.js';
 
 type UpstreamRow = typeof upstreams.$inferSelect;
-
-const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms).toISOString());
 
 /** An upstream hub's status for operators: health, cursor, last error, skips, relayed nodes. */
 export async function toUpstreamStatus(
@@ -28,17 +27,7 @@ export async function toUpstreamStatus(
     state: row.state,
     health: row.state === 'active' ? row.health : 'suspended',
     cursorSeq: row.cursorSeq,
-    lastSuccessAt: iso(row.lastSuccessAt),
-    lastError:
-      row.lastErrorCode && row.lastErrorAt
-        ? {
-            code: row.lastErrorCode,
-            message: row.lastErrorMessage ?? '',
-            at: new Date(row.lastErrorAt).toISOString(),
-          }
-        : null,
-    consecutiveFailures: row.consecutiveFailures,
-    circuitOpenUntil: row.circuitOpenUntil > now ? iso(row.circuitOpenUntil) : null,
+    ...syncFacts(row, now),
     pinnedKids: (row.keys as PinnedKeys).keys.map((key) => key.kid),
     skipped: row.skipped,
     relayedPartnerIds: relayed.map((node) => node.partnerId),

@@ -195,6 +195,12 @@ export interface NodeStatus {
   pinnedKids: string[];
   /** The node's Project 52 pieces and where they stand (notes and reasons included). */
   project52?: Project52PieceNotice[];
+  /**
+   * The upstream hub a relayed node's records come through (hub chaining, docs/protocol.md §14);
+   * `null` for a node enrolled at this hub. A relayed node is never polled directly: its health,
+   * last sync, last error and failures are those of that upstream.
+   */
+  via: { url: string } | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { nodeABodies, signChain } from '../../scripts/vectors/feed.js';
 import { NODE_A, NOW_DATE, partnerA } from '../../scripts/vectors/fixtures.js';
-import { isProtocolError } from '../errors.js';
+import { isProtocolError, type ProtocolErrorCode } from '../errors.js';
 import { publicJwks, signingKeyFromSeed } from '../keys/index.js';
 import { extendChain, initialFeedState, pinKeys, verifyRecord } from './index.js';
 
@@ -32,7 +32,7 @@ describe('extendChain (records that arrive one at a time, §7.3 step 3)', () => 
     if (!first || !second || !third || !otherFirst) throw new Error('fixture');
     const afterFirst = extendChain(start, first);
     const afterSecond = extendChain(afterFirst, second);
-    const refusal = (run: () => unknown, code: string) =>
+    const refusal = (run: () => unknown, code: ProtocolErrorCode) =>
       expect(run).toThrowError(expect.toSatisfy((error) => isProtocolError(error, code)));
     refusal(() => extendChain(afterFirst, first), 'DUPLICATE_RECORD');
     refusal(() => extendChain(afterFirst, third), 'CHAIN_GAP');

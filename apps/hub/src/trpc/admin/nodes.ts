@@ -11,50 +11,51 @@ import {
   repinNode,
   suspendNode,
 } from '../../enrolment/node-admin.js';
-import { toNodeStatus } from '../../nodes/node-status.js';
+import { nodeStatusOf, relayingUpstreams, toNodeStatus } from '../../nodes/node-status.js';
 import { PartnerRef } from '../inputs.js';
 import { operatorProcedure } from '../trpc.js';
 
 export const adminNodesRouter = {
   list: operatorProcedure.query(async ({ ctx }): Promise<NodeStatus[]> => {
     const rows = await ctx.hub.db.select().from(nodes).orderBy(asc(nodes.partnerId));
-    return rows.map((row) => toNodeStatus(row));
+    const relays = await relayingUpstreams(ctx.hub.db);
+    return rows.map((row) => toNodeStatus(row, relays.get(row.id) ?? null));
   }),
   enrol: operatorProcedure
     .input(z.object({ url: z.string().min(1).max(2048) }))
     .mutation(
       async ({ ctx, input }): Promise<NodeStatus> =>
-        toNodeStatus(await enrolNode(ctx.hub, input.url)),
+        nodeStatusOf(ctx.hub.db, await enrolNode(ctx.hub, input.url)),
     ),
   suspend: operatorProcedure
     .input(PartnerRef)
     .mutation(
       async ({ ctx, input }): Promise<NodeStatus> =>
-        toNodeStatus(await suspendNode(ctx.hub, input.partnerId)),
+        nodeStatusOf(ctx.hub.db, await suspendNode(ctx.hub, input.partnerId)),
     ),
   reinstate: operatorProcedure
     .input(PartnerRef)
     .mutation(
       async ({ ctx, input }): Promise<NodeStatus> =>
-        toNodeStatus(await reinstateNode(ctx.hub, input.partnerId)),
+        nodeStatusOf(ctx.hub.db, await reinstateNode(ctx.hub, input.partnerId)),
     ),
   remove: operatorProcedure
     .input(PartnerRef)
     .mutation(
       async ({ ctx, input }): Promise<NodeStatus> =>
-        toNodeStatus(await removeNode(ctx.hub, input.partnerId)),
+        nodeStatusOf(ctx.hub.db, await removeNode(ctx.hub, input.partnerId)),
     ),
   repin: operatorProcedure
     .input(PartnerRef)
     .mutation(
       async ({ ctx, input }): Promise<NodeStatus> =>
-        toNodeStatus(await repinNode(ctx.hub, input.partnerId)),
+        nodeStatusOf(ctx.hub.db, await repinNode(ctx.hub, input.partnerId)),
     ),
   sync: operatorProcedure
     .input(PartnerRef)
     .mutation(async ({ ctx, input }): Promise<NodeStatus> => {
       const node = await findNode(ctx.hub, input.partnerId);
       await ctx.hub.harvester.sync(node.id);
-      return toNodeStatus(await findNode(ctx.hub, input.partnerId));
+      return nodeStatusOf(ctx.hub.db, await findNode(ctx.hub, input.partnerId));
     }),
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { asc, ne } from 'drizzle-orm';
 import { nodes } from '../../db/schema/index.js';
 import { getRecord } from '../../index/get-record.js';
-import { effectiveHealth, listNodeStatuses } from '../../nodes/node-status.js';
+import { effectiveHealth, listNodeStatuses, relayingUpstreams } from '../../nodes/node-status.js';
 import { RecordRef } from '../inputs.js';
 import { publicProcedure } from '../trpc.js';
 
@@ -28,6 +28,7 @@ export const partnersRouter = {
     );
     const count = (id: number, kind: string) =>
       Number(counts.rows.find((row) => Number(row.node_id) === id && row.kind === kind)?.n ?? 0);
+    const relays = await relayingUpstreams(ctx.hub.db);
     const field = (partner: Record<string, unknown>, name: string) =>
       typeof partner[name] === 'string' ? partner[name] : null;
     return rows.map((row) => ({
@@ -38,7 +39,7 @@ export const partnersRouter = {
       description: field(row.partner, 'description'),
       website: field(row.partner, 'website'),
       region: field(row.partner, 'region'),
-      health: effectiveHealth(row),
+      health: effectiveHealth(row, relays.get(row.id) ?? null),
       innovations: count(row.id, 'innovation'),
       services: count(row.id, 'service'),
     }));

@@ -116,16 +116,15 @@ export class RecordForm<T extends { id: string }> {
     if (this.message) await this.focusMessage();
   }
 
-  /** Deletes the record and goes back to the list. False when it did not: the message says why. */
-  async remove(): Promise<boolean> {
-    if (!this.record) return false;
+  /** Deletes the record and goes back to the list; if it cannot, the focused message says why. */
+  async remove(): Promise<void> {
+    if (!this.record) return;
     this.busy = true;
     try {
       await call('DELETE', `${this.#settings.api}/${this.record.data.id}`, {
         ifMatch: this.record.rev,
       });
       navigate(this.#settings.list);
-      return true;
     } catch (error) {
       const inUse = error instanceof ApiError && error.status === 409;
       const { stillInUse } = this.#settings.words;
@@ -134,7 +133,8 @@ export class RecordForm<T extends { id: string }> {
         text: (inUse && stillInUse) || failure(error, 'Deleting failed.'),
       };
       this.busy = false;
-      return false;
+      this.confirmDelete = false;
+      await this.focusMessage();
     }
   }
 

@@ -3,6 +3,7 @@ import { countryName } from '$lib/country-name.js';
 import { fromHub } from '$lib/server/hub-errors.js';
 import { innovationCards } from '$lib/server/innovation-cards.js';
 import { getPortal } from '$lib/server/portal.js';
+import { relayedVia } from '$lib/server/relay.js';
 import { byUrgency, serviceCards } from '$lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params }) => {
   );
   const summary = partners.find((partner) => partner.partnerId === params.partner);
   if (summary === undefined) error(404, { message: 'Page not found', code: 'NOT_FOUND' });
+  const status = statuses.find((node) => node.partnerId === params.partner);
   return {
     partner: {
       id: summary.partnerId,
@@ -28,7 +30,8 @@ export const load: PageServerLoad = async ({ params }) => {
       website: summary.website,
       region: summary.region,
     },
-    status: statuses.find((node) => node.partnerId === params.partner) ?? null,
+    status: status ?? null,
+    via: relayedVia(status),
     health: summary.health,
     innovations: innovationCards(innovations.items, new Map([[summary.partnerId, summary]])),
     moreInnovations: innovations.nextCursor !== null,
