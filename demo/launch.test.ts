@@ -7,6 +7,7 @@ import { HubClient } from '@promise-global/sdk/client/hub';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoOptions, launchDemo, type RunningDemo } from './launch.js';
+import { DEMO_READER } from './project52.js';
 
 const PORTAL_BUILD_DIR = fileURLToPath(new URL('../apps/portal/build', import.meta.url));
 
@@ -83,18 +84,27 @@ describe('the demo federation runs Project 52', () => {
     expect(schedule.thisWeek?.title).toEqual(expect.any(String));
     const bulletins = await hub.bulletins();
     expect(bulletins.map((bulletin) => bulletin.week)).toEqual([schedule.currentWeek]);
+    // The fictional reader subscribed on the first run, so the bulletin reached the outbox too.
+    const toReader = lines.filter((line) => line.startsWith(`mail to ${DEMO_READER}: `));
+    expect(toReader).toHaveLength(2);
+    expect(toReader[0]).toContain('Confirm your Project 52 subscription');
+    const bulletinFile = join(process.cwd(), toReader[1]?.split(' -> ')[1] ?? '');
+    const bulletin = await simpleParser(await readFile(bulletinFile));
+    expect(bulletin.subject).toContain(schedule.thisWeek?.title ?? '');
+    expect(bulletin.html).toContain('unsubscribe');
   });
 
   it('mails the confirmation link to the outbox, and following it confirms the subscription', async () => {
     const editor = new HubClient({ baseUrl: demo.hubUrl, token: demo.editorToken });
     const before = (await editor.project52Queue()).subscribers;
-    await new HubClient({ baseUrl: demo.hubUrl }).subscribe({ email: 'reader@example.org' });
+    const mailed = (await waitForFiles(demo.outboxDir, 0)).length;
+    await new HubClient({ baseUrl: demo.hubUrl }).subscribe({ email: 'second-reader@example.org' });
 
-    const [file] = await waitForFiles(demo.outboxDir, 1);
+    const file = (await waitForFiles(demo.outboxDir, mailed + 1)).at(-1);
     expect(file).toBeDefined();
     const path = join(demo.outboxDir, file ?? '');
     expect(lines).toContain(
-      `mail to reader@example.org: Confirm your Project 52 subscription -> ${relative(process.cwd(), path)}`,
+      `mail to second-reader@example.org: Confirm your Project 52 subscription -> ${relative(process.cwd(), path)}`,
     );
     const mail = await simpleParser(await readFile(path));
     const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(mail.text ?? '')?.[0];

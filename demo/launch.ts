@@ -5,8 +5,8 @@ import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, importJson, type PromiseNode } from '@promise-global/node';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { type DemoPartnerContent, loadDemoContent } from './content/load.js';
-import { startMailSink } from './mail-sink.js';
-import { approveSeededPieces, demoProject52 } from './project52.js';
+import { type OutboxMail, startMailSink } from './mail-sink.js';
+import { approveSeededPieces, demoProject52, subscribeDemoReader } from './project52.js';
 import {
   type DemoSecrets,
   loadSecrets,
@@ -73,9 +73,13 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
     const hubUrl = `http://${host}:${options.hubPort}`;
     const portalUrl = `http://${host}:${options.portalPort}`;
     const outboxDir = join(dataDir, 'outbox');
-    const sink = await startMailSink(outboxDir, ({ to, subject, file }) =>
-      log(`mail to ${to.join(', ')}: ${subject} -> ${relative(process.cwd(), file)}`),
-    );
+    const sent: OutboxMail[] = [];
+    const sink = await startMailSink(outboxDir, (mail) => {
+      sent.push(mail);
+      log(
+        `mail to ${mail.to.join(', ')}: ${mail.subject} -> ${relative(process.cwd(), mail.file)}`,
+      );
+    });
     closers.push(sink.close);
 
     // Nodes first: the hub syncs every enrolled node as it starts (their pings to it just fail quietly).
@@ -127,6 +131,7 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
     ).token;
     await saveSecrets(dataDir, secrets);
     await approveSeededPieces(hubUrl, secrets.hubEditorToken, content, log);
+    if (firstRun) await subscribeDemoReader(hubUrl, sent, log);
     // The scheduler's own pass, now rather than within five minutes: sends this week's bulletin if due.
     const pass = await hub.project52Pass();
     if (pass?.started)

@@ -8,6 +8,8 @@ import { SMTPServer } from 'smtp-server';
 export interface OutboxMail {
   to: string[];
   subject: string;
+  /** The plain-text part (where the demo finds a confirmation link). */
+  text: string;
   /** The `.eml` file (the message exactly as received). */
   file: string;
 }
@@ -46,7 +48,12 @@ export async function startMailSink(
         Promise.all([writeFile(file, raw, { mode: 0o600 }), simpleParser(raw)]).then(
           ([, parsed]) => {
             callback();
-            onMail({ to, subject: parsed.subject ?? '(no subject)', file });
+            onMail({
+              to,
+              subject: parsed.subject ?? '(no subject)',
+              text: parsed.text ?? '',
+              file,
+            });
           },
           (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
         );

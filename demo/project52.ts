@@ -1,6 +1,7 @@
 import type { HubConfigInput } from '@promise-global/hub';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import type { DemoPartnerContent } from './content/load.js';
+import type { OutboxMail } from './mail-sink.js';
 
 type Project52Settings = NonNullable<HubConfigInput['project52']>;
 
@@ -54,4 +55,30 @@ export async function approveSeededPieces(
     approved++;
   }
   log(`project 52: the demo editor approved ${approved} write-ups`);
+}
+
+/** The fictional reader the demo subscribes on its first run. */
+export const DEMO_READER = 'reader@example.org';
+
+/**
+ * First run: a fictional reader subscribes the way a person does (request, confirmation mail,
+ * link), so this week's bulletin reaches the outbox as a subscriber receives it.
+ */
+export async function subscribeDemoReader(
+  hubUrl: string,
+  outbox: readonly OutboxMail[],
+  log: (line: string) => void,
+): Promise<void> {
+  await new HubClient({ baseUrl: hubUrl }).subscribe({ email: DEMO_READER });
+  let mail: OutboxMail | undefined;
+  for (let waited = 0; !mail && waited < 5_000; waited += 20) {
+    mail = outbox.find((sent) => sent.to.includes(DEMO_READER));
+    if (!mail) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const link = mail && /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`no confirmation link reached the outbox for ${DEMO_READER}`);
+  const answer = await fetch(link);
+  await answer.body?.cancel();
+  if (!answer.ok) throw new Error(`confirming ${DEMO_READER} failed: HTTP ${answer.status}`);
+  log(`project 52: ${DEMO_READER} (fictional) subscribed and confirmed`);
 }
