@@ -134,10 +134,12 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
     if (firstRun) await subscribeDemoReader(hubUrl, sent, log);
     // The scheduler's own pass, now rather than within five minutes: sends this week's bulletin if due.
     const pass = await hub.project52Pass();
-    if (pass?.started)
+    if (pass?.started) {
+      const readers = pass.started.report.accepted.length;
       log(
-        `project 52: sent the bulletin for ${pass.started.week} to ${pass.started.report.accepted.length} subscribers`,
+        `project 52: sent the bulletin for ${pass.started.week} to ${readers} subscriber${readers === 1 ? '' : 's'}`,
       );
+    }
 
     const portal = await startPortal(options, hubUrl, portalUrl, secrets.portalSessionSecret);
     closers.push(portal);

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncHealthColumns } from './sync-health-columns.js';
 
 /** Membership of a node at this hub (docs/protocol.md §3). */
 export type NodeMembershipState = 'active' | 'suspended' | 'removed';
@@ -21,14 +22,7 @@ export const nodes = sqliteTable('nodes', {
   chain: text('chain', { mode: 'json' }).$type<unknown>().notNull(),
   cursorSeq: integer('cursor_seq').notNull().default(0),
   headSeq: integer('head_seq').notNull().default(0),
-  lastSuccessAt: integer('last_success_at'),
-  lastAttemptAt: integer('last_attempt_at'),
-  lastErrorCode: text('last_error_code'),
-  lastErrorMessage: text('last_error_message'),
-  lastErrorAt: integer('last_error_at'),
-  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
-  nextAttemptAt: integer('next_attempt_at').notNull().default(0),
-  circuitOpenUntil: integer('circuit_open_until').notNull().default(0),
+  ...syncHealthColumns(),
   enrolledAt: integer('enrolled_at').notNull(),
   removedAt: integer('removed_at'),
 });

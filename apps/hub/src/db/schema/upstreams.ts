@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { NodeHealth } from './nodes.js';
+import { syncHealthColumns } from './sync-health-columns.js';
 
 /** Whether this hub harvests an upstream hub (removal deletes the row). */
 export type UpstreamState = 'active' | 'suspended';
@@ -20,14 +21,7 @@ export const upstreams = sqliteTable('upstreams', {
   headIat: integer('head_iat').notNull().default(0),
   /** Items not taken, by reason code (e.g. `DIRECTLY_ENROLLED`), counted since it was added. */
   skipped: text('skipped', { mode: 'json' }).$type<Record<string, number>>().notNull(),
-  lastSuccessAt: integer('last_success_at'),
-  lastAttemptAt: integer('last_attempt_at'),
-  lastErrorCode: text('last_error_code'),
-  lastErrorMessage: text('last_error_message'),
-  lastErrorAt: integer('last_error_at'),
-  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
-  nextAttemptAt: integer('next_attempt_at').notNull().default(0),
-  circuitOpenUntil: integer('circuit_open_until').notNull().default(0),
+  ...syncHealthColumns(),
   addedAt: integer('added_at').notNull(),
 });
 
