@@ -5,14 +5,19 @@ import type { PinnedKeys } from '@promise-global/sdk/verify';
 import type { HubContext } from '../context.js';
 import { memberships } from '../db/schema/index.js';
 
-/** Signs and stores a fresh membership statement for a node (docs/protocol.md §3.2). */
+/**
+ * Signs and stores a fresh membership statement for a node (docs/protocol.md §3.2), valid for the
+ * configured lifetime but never past `notAfter` (a relayed node: its upstream's statement's `exp`,
+ * since this hub cannot vouch for longer than the hub it learned the keys from).
+ */
 export async function issueMembership(
   ctx: HubContext,
   node: { id: number; url: string; partnerId: string },
   keys: PinnedKeys,
+  notAfter = Number.POSITIVE_INFINITY,
 ): Promise<string> {
   const iat = numericDate();
-  const exp = iat + ctx.config.membership.ttlSeconds;
+  const exp = Math.min(iat + ctx.config.membership.ttlSeconds, notAfter);
   const active = keys.keys.filter(
     (key) => key.status === 'active' && key.revokedFromSeq === undefined,
   );

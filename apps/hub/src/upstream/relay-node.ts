@@ -29,7 +29,7 @@ export interface Relay extends RelayedNodeRow {
   membershipJws: string;
   storedMembershipJws: string | null;
   /** Set when this page pinned keys from a new upstream membership statement. */
-  membership: { jws: string; keys: PinnedKeys } | undefined;
+  membership: { jws: string; keys: PinnedKeys; expiresAt: number } | undefined;
   membershipChecked: boolean;
   pending: VerifiedRecord[];
 }

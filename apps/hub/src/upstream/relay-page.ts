@@ -40,7 +40,12 @@ export interface RelayPlan {
   stored: number;
   skipped: Record<string, number>;
   /** Relayed nodes whose membership this hub (re-)issues once the batch committed. */
-  memberships: { node: { id: number; url: string; partnerId: string }; keys: PinnedKeys }[];
+  memberships: {
+    node: { id: number; url: string; partnerId: string };
+    keys: PinnedKeys;
+    /** The upstream statement's `exp`: this hub's statement ends no later. */
+    notAfter: number;
+  }[];
 }
 
 /**
@@ -97,7 +102,7 @@ export async function planRelay(
       return 'PARTNER_ID_TAKEN';
     }
     claimedPartnerIds.add(membership.partnerId);
-    const { partnerId, keys, jws } = membership;
+    const { partnerId, keys, jws, expiresAt } = membership;
     return {
       nodeId: await allocateId(),
       url: item.node,
@@ -114,7 +119,7 @@ export async function planRelay(
       reenrolable: false,
       membershipJws: jws,
       storedMembershipJws: null,
-      membership: { jws, keys },
+      membership: { jws, keys, expiresAt },
       membershipChecked: true,
       pending: [],
     };
@@ -161,7 +166,11 @@ export async function planRelay(
     // A statement of this hub missing (a crash right after the page's commit) is issued again.
     if (membership.jws !== relay.membershipJws || !relay.vouched) {
       relay.state = { ...relay.state, keys: mergeKeys(relay.state.keys, membership.keys) };
-      relay.membership = { jws: membership.jws, keys: membership.keys };
+      relay.membership = {
+        jws: membership.jws,
+        keys: membership.keys,
+        expiresAt: membership.expiresAt,
+      };
       relay.membershipJws = membership.jws;
     }
     return true;
@@ -254,6 +263,7 @@ export async function planRelay(
       issue.push({
         node: { id: relay.nodeId, url: relay.url, partnerId: relay.partnerId },
         keys: relay.membership.keys,
+        notAfter: relay.membership.expiresAt,
       });
     }
   }

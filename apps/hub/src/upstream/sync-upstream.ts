@@ -59,8 +59,8 @@ export async function syncUpstream(
         ],
         'write',
       );
-      for (const { node, keys: nodeKeys } of plan.memberships)
-        await issueMembership(ctx, node, nodeKeys);
+      for (const { node, keys: nodeKeys, notAfter } of plan.memberships)
+        await issueMembership(ctx, node, nodeKeys, notAfter);
       cursor = page.head.seq;
       headIat = page.head.iat;
       skipped = plan.skipped;

@@ -1,5 +1,5 @@
 import { ProtocolError } from '@promise-global/sdk';
-import { type PinnedKeys, pinKeys, verifyMembership } from '@promise-global/sdk/verify';
+import { membershipKeys, type PinnedKeys, verifyMembership } from '@promise-global/sdk/verify';
 import { z } from 'zod';
 import { fetchNodeJson } from '../harvest/fetch-json.js';
 import type { AddressPolicy } from '../http/address-policy.js';
@@ -15,6 +15,8 @@ export interface UpstreamMembership {
   jws: string;
   /** The node keys the upstream pinned, as this hub pins them for the relayed node. */
   keys: PinnedKeys;
+  /** The statement's `exp` (NumericDate): this hub vouches for the node no longer than that. */
+  expiresAt: number;
 }
 
 /**
@@ -60,10 +62,8 @@ export class UpstreamMemberships {
     const membership = {
       partnerId: statement.partnerId,
       jws,
-      keys: await pinKeys(statement.jwks, {
-        retired: statement.retiredJwks,
-        revocations: statement.revocations,
-      }),
+      keys: await membershipKeys(statement),
+      expiresAt: statement.exp,
     };
     this.verified.set(nodeUrl, membership);
     return membership;
