@@ -2,11 +2,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
+  auditPage,
   launchBrowser,
   newContext,
   openPage,
-  runAxe,
-  screenshot,
   VIEWPORTS,
   type ViewportName,
 } from './support/browser.js';
@@ -49,13 +48,8 @@ describe('every page', () => {
       try {
         for (const [name, path] of pages(federation.ids)) {
           const watched = await openPage(context, `${federation.portalUrl}${path}`);
-          const violations = await runAxe(watched.page);
-          // WCAG 1.4.10 reflow: nothing may force sideways scrolling.
-          const overflow = await watched.page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          const { violations, overflow } = await auditPage(watched.page, name, viewport);
           expect({ page: path, overflow }).toEqual({ page: path, overflow: 0 });
-          await screenshot(watched.page, name, viewport);
           expect({ page: path, violations }).toEqual({ page: path, violations: [] });
           // The not-found page is itself a 404 response, which Chromium logs; nothing else may be.
           const errors = watched.consoleErrors.filter(

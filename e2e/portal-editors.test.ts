@@ -6,11 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
+  auditPage,
   launchBrowser,
   newContext,
   openPage,
-  runAxe,
-  screenshot,
   VIEWPORTS,
   type ViewportName,
 } from './support/browser.js';
@@ -252,11 +251,7 @@ describe('editors’ pages', () => {
       const context = await newContext(browser, viewport);
       try {
         const check = async (name: string, page: Page) => {
-          const violations = await runAxe(page);
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          await screenshot(page, name, viewport);
+          const { violations, overflow } = await auditPage(page, name, viewport);
           expect({ name, violations, overflow }).toEqual({ name, violations: [], overflow: 0 });
         };
         const { page: signInPage } = await openPage(

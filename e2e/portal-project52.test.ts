@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../apps/hub/src/project52/test-support/smtp-sink.js';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
+  auditPage,
   launchBrowser,
   newContext,
   openPage,
@@ -213,6 +214,8 @@ describe('feeds and the mailing list', () => {
           'someone.else@example.org',
         ]) {
           const { page } = await openPage(context, `${federation.portalUrl}/bulletins`);
+          // Hydrated once the network is idle, so the form is submitted one way, not two.
+          await page.waitForLoadState('networkidle');
           await page.fill('#subscribe-email', email);
           await Promise.all([
             page.waitForURL(/\/subscribe$/),
@@ -251,11 +254,7 @@ describe('Project 52 pages', () => {
       const context = await newContext(browser, viewport);
       try {
         const check = async (name: string, page: Page) => {
-          const violations = await runAxe(page);
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          await screenshot(page, name, viewport);
+          const { violations, overflow } = await auditPage(page, name, viewport);
           expect({ name, violations, overflow }).toEqual({ name, violations: [], overflow: 0 });
         };
         const page = await signIn(context);

@@ -2,11 +2,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePartners, type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
+  auditPage,
   launchBrowser,
   newContext,
   openPage,
-  runAxe,
-  screenshot,
   VIEWPORTS,
   type ViewportName,
 } from './support/browser.js';
@@ -75,11 +74,7 @@ describe('a partner relayed by an upstream hub', () => {
           ['partner-relayed', '/partners/riverside'],
         ] as const) {
           const watched = await openPage(context, `${federation.portalUrl}${path}`);
-          const violations = await runAxe(watched.page);
-          const overflow = await watched.page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          await screenshot(watched.page, name, viewport);
+          const { violations, overflow } = await auditPage(watched.page, name, viewport);
           expect({ path, violations, overflow, errors: watched.consoleErrors }).toEqual({
             path,
             violations: [],

@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../apps/hub/src/project52/test-support/smtp-sink.js';
 import { fixturePartners, type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
+  auditPage,
   launchBrowser,
   newContext,
   openPage,
-  runAxe,
-  screenshot,
   VIEWPORTS,
   type ViewportName,
 } from './support/browser.js';
@@ -91,11 +90,7 @@ describe('the subscribe page over the hub’s per-client limit', () => {
         if (!answer.includes(LIMITED))
           answer = await subscribe(page, `${viewport}-again@example.org`);
         expect(answer).toContain(LIMITED);
-        const violations = await runAxe(page);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        await screenshot(page, 'subscribe-limited', viewport);
+        const { violations, overflow } = await auditPage(page, 'subscribe-limited', viewport);
         expect({ violations, overflow }).toEqual({ violations: [], overflow: 0 });
       } finally {
         await context.close();

@@ -122,3 +122,20 @@ export async function screenshot(
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * What every portal page must pass at each width: axe's WCAG rules, and no sideways scrolling
+ * (WCAG 1.4.10 reflow: `overflow` is 0). Screenshots the page too, for people to look at.
+ */
+export async function auditPage(
+  page: Page,
+  name: string,
+  viewport: ViewportName,
+): Promise<{ violations: AxeViolation[]; overflow: number }> {
+  const violations = await runAxe(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  await screenshot(page, name, viewport);
+  return { violations, overflow };
+}
