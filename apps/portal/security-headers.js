@@ -1,6 +1,6 @@
 /**
  * Headers every portal response carries, pages and static assets alike. Pages also get
- * SvelteKit's nonce-based Content-Security-Policy (svelte.config.js); anything else gets the
+ * SvelteKit's nonce-based Content-Security-Policy (vite.config.ts); anything else gets the
  * fallback policy, which allows nothing to run.
  */
 export const SECURITY_HEADERS = Object.freeze({

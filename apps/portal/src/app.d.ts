@@ -1,4 +1,4 @@
-import type { EditorSession } from '$lib/server/session.js';
+import type { EditorSession } from '#lib/server/session.js';
 
 declare global {
   namespace App {

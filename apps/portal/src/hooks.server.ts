@@ -1,5 +1,5 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { readSession } from '$lib/server/editor-auth.js';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { readSession } from '#lib/server/editor-auth.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
 
 const EDITORS = /^\/editors(\/|$)/;
@@ -38,7 +38,14 @@ function withHeaders(response: Response, editorsArea: boolean): Response {
   return response;
 }
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-  if (status !== 404) console.error(`portal error ${status} on ${event.url.pathname}`, error);
-  return { message: status === 404 ? 'Page not found' : message, code: String(status) };
+// App errors (thrown with `error(...)`) already carry their message and code.
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  if (kind === 'framework') {
+    const notFound = error.status === 404;
+    return { message: notFound ? 'Page not found' : error.message, code: String(error.status) };
+  }
+  if (kind === 'unknown') {
+    console.error(`portal error 500 on ${event.url.pathname}`, error);
+    return { message: 'Internal Error', code: '500' };
+  }
 };

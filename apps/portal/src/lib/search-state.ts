@@ -80,7 +80,10 @@ export function readPageNumber(params: URLSearchParams): number {
 }
 
 /** A copy of the URL's search with some parameters replaced (or removed when null). */
-export function withParams(url: URL, changes: Record<string, string | null>): string {
+export function withParams(
+  url: Pick<URL, 'pathname' | 'search'>,
+  changes: Record<string, string | null>,
+): string {
   const params = new URLSearchParams(url.search);
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) params.delete(name);

@@ -1,5 +1,5 @@
-import { getPortal } from '$lib/server/portal.js';
-import { project52Available } from '$lib/server/project52.js';
+import { getPortal } from '#lib/server/portal.js';
+import { project52Available } from '#lib/server/project52.js';
 import type { LayoutServerLoad } from './$types';
 
 /** Feed links for every page's head (absolute: the hub serves them) and whether bulletins exist. */

@@ -1,11 +1,11 @@
 import type { Project52Week } from '@promise-global/sdk/client/hub';
-import { countryName } from '$lib/country-name.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { innovationCards } from '$lib/server/innovation-cards.js';
-import { label } from '$lib/server/labels.js';
-import { getPortal } from '$lib/server/portal.js';
-import { innovationPath } from '$lib/server/portal-paths.js';
-import { project52Schedule } from '$lib/server/project52.js';
+import { countryName } from '#lib/country-name.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { innovationCards } from '#lib/server/innovation-cards.js';
+import { label } from '#lib/server/labels.js';
+import { getPortal } from '#lib/server/portal.js';
+import { innovationPath } from '#lib/server/portal-paths.js';
+import { project52Schedule } from '#lib/server/project52.js';
 import type { PageServerLoad } from './$types';
 
 function weekCard(week: Project52Week) {

@@ -1,5 +1,5 @@
 import type { InnovationHit, PartnerSummary, SnippetPart } from '@promise-global/sdk/client/hub';
-import { countryName } from '$lib/country-name.js';
+import { countryName } from '#lib/country-name.js';
 import { label } from './labels.js';
 
 export interface InnovationCardData {

@@ -1,5 +1,4 @@
 import { HubClient } from '@promise-global/sdk/client/hub';
-import { env } from '$env/dynamic/private';
 import { loadPortalConfig, type PortalConfig } from './config.js';
 import { SessionSealer } from './session.js';
 
@@ -27,7 +26,7 @@ export function createPortal(config: PortalConfig): Portal {
 
 /** The process's portal, built from the environment on first use. */
 export function getPortal(): Portal {
-  portal ??= createPortal(loadPortalConfig(env));
+  portal ??= createPortal(loadPortalConfig(process.env));
   return portal;
 }
 

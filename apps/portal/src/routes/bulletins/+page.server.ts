@@ -1,9 +1,9 @@
 import { formatDate } from '@promise-global/ui/format';
 import { error } from '@sveltejs/kit';
-import { label } from '$lib/server/labels.js';
-import { getPortal } from '$lib/server/portal.js';
-import { innovationPath } from '$lib/server/portal-paths.js';
-import { isProject52Off, project52Schedule } from '$lib/server/project52.js';
+import { label } from '#lib/server/labels.js';
+import { getPortal } from '#lib/server/portal.js';
+import { innovationPath } from '#lib/server/portal-paths.js';
+import { isProject52Off, project52Schedule } from '#lib/server/project52.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

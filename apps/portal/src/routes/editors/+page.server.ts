@@ -1,5 +1,5 @@
-import { fromHub } from '$lib/server/hub-errors.js';
-import { getPortal } from '$lib/server/portal.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { getPortal } from '#lib/server/portal.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,13 +1,13 @@
 import { EVIDENCE_LEVELS, INNOVATION_KINDS, INNOVATION_THEMES } from '@promise-global/schema';
 import type { FacetCount } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
-import { countryName } from '$lib/country-name.js';
-import { readInnovationSearch, readPageNumber } from '$lib/search-state.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { innovationCards } from '$lib/server/innovation-cards.js';
-import { label } from '$lib/server/labels.js';
-import { partnerDirectory } from '$lib/server/partners.js';
-import { getPortal } from '$lib/server/portal.js';
+import { countryName } from '#lib/country-name.js';
+import { readInnovationSearch, readPageNumber } from '#lib/search-state.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { innovationCards } from '#lib/server/innovation-cards.js';
+import { label } from '#lib/server/labels.js';
+import { partnerDirectory } from '#lib/server/partners.js';
+import { getPortal } from '#lib/server/portal.js';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 10;

@@ -1,6 +1,6 @@
-import { countryName } from '$lib/country-name.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { getPortal } from '$lib/server/portal.js';
+import { countryName } from '#lib/country-name.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { getPortal } from '#lib/server/portal.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

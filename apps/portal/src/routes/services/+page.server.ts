@@ -1,11 +1,11 @@
 import { REFERRAL_ROUTES, SERVICE_CATEGORIES, URGENCIES } from '@promise-global/schema';
 import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
-import { readPageNumber, readServiceSearch } from '$lib/search-state.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { label } from '$lib/server/labels.js';
-import { getPortal } from '$lib/server/portal.js';
-import { byUrgency, serviceCards } from '$lib/server/service-cards.js';
+import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { label } from '#lib/server/labels.js';
+import { getPortal } from '#lib/server/portal.js';
+import { byUrgency, serviceCards } from '#lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
 const CRISIS_LIMIT = 30;

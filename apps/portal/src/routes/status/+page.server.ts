@@ -1,7 +1,7 @@
-import { countryName } from '$lib/country-name.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { getPortal } from '$lib/server/portal.js';
-import { relayedVia } from '$lib/server/relay.js';
+import { countryName } from '#lib/country-name.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { getPortal } from '#lib/server/portal.js';
+import { relayedVia } from '#lib/server/relay.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ setHeaders }) => {

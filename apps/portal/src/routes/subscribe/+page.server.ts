@@ -1,6 +1,6 @@
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { fail } from '@sveltejs/kit';
-import { getPortal } from '$lib/server/portal.js';
+import { getPortal } from '#lib/server/portal.js';
 import type { Actions, PageServerLoad } from './$types';
 import { forwardingFetch, subscribeFailure } from './subscribe-failure.js';
 

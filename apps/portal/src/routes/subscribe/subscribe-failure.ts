@@ -1,5 +1,5 @@
 import { HubClientError } from '@promise-global/sdk/client/hub';
-import { isProject52Off } from '$lib/server/project52.js';
+import { isProject52Off } from '#lib/server/project52.js';
 
 /** What the subscribe form shows when the hub did not take an address. */
 export interface SubscribeFailure {

@@ -1,10 +1,10 @@
 import { formatDate } from '@promise-global/ui/format';
 import { error } from '@sveltejs/kit';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { label } from '$lib/server/labels.js';
-import { getPortal } from '$lib/server/portal.js';
-import { innovationPath, portalPath } from '$lib/server/portal-paths.js';
-import { isProject52Off } from '$lib/server/project52.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { label } from '#lib/server/labels.js';
+import { getPortal } from '#lib/server/portal.js';
+import { innovationPath, portalPath } from '#lib/server/portal-paths.js';
+import { isProject52Off } from '#lib/server/project52.js';
 import type { PageServerLoad } from './$types';
 
 const ISO_WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;

@@ -1,9 +1,9 @@
 import type { NodeStatus } from '@promise-global/sdk/client/hub';
 import { fail } from '@sveltejs/kit';
-import { countryName } from '$lib/country-name.js';
-import { hubErrorInWords } from '$lib/server/editor-errors.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { editorHub, getPortal } from '$lib/server/portal.js';
+import { countryName } from '#lib/country-name.js';
+import { hubErrorInWords } from '#lib/server/editor-errors.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { editorHub, getPortal } from '#lib/server/portal.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -2,9 +2,9 @@ import type { HubClient, Project52PieceRef } from '@promise-global/sdk/client/hu
 import { HubClientError } from '@promise-global/sdk/client/hub';
 import { formatDateTime } from '@promise-global/ui/format';
 import { fail } from '@sveltejs/kit';
-import { hubErrorInWords } from '$lib/server/editor-errors.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { editorHub } from '$lib/server/portal.js';
+import { hubErrorInWords } from '#lib/server/editor-errors.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { editorHub } from '#lib/server/portal.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const ISO_WEEK = /^\d{4}-W\d{2}$/;

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkAdminToken, safeNext, startSession } from '$lib/server/editor-auth.js';
+import { checkAdminToken, safeNext, startSession } from '#lib/server/editor-auth.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { endSession } from '$lib/server/editor-auth.js';
+import { endSession } from '#lib/server/editor-auth.js';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

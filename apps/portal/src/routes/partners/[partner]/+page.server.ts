@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { countryName } from '$lib/country-name.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { innovationCards } from '$lib/server/innovation-cards.js';
-import { getPortal } from '$lib/server/portal.js';
-import { relayedVia } from '$lib/server/relay.js';
-import { byUrgency, serviceCards } from '$lib/server/service-cards.js';
+import { countryName } from '#lib/country-name.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { innovationCards } from '#lib/server/innovation-cards.js';
+import { getPortal } from '#lib/server/portal.js';
+import { relayedVia } from '#lib/server/relay.js';
+import { byUrgency, serviceCards } from '#lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -2,11 +2,11 @@ import { Innovation, Service } from '@promise-global/schema';
 import { formatDate } from '@promise-global/ui/format';
 import { renderMarkdown } from '@promise-global/ui/markdown';
 import { error } from '@sveltejs/kit';
-import { countryName } from '$lib/country-name.js';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { label } from '$lib/server/labels.js';
-import { getPortal } from '$lib/server/portal.js';
-import { provenanceOf } from '$lib/server/provenance.js';
+import { countryName } from '#lib/country-name.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { label } from '#lib/server/labels.js';
+import { getPortal } from '#lib/server/portal.js';
+import { provenanceOf } from '#lib/server/provenance.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

@@ -1,9 +1,9 @@
 import { Organisation, Service } from '@promise-global/schema';
 import { error } from '@sveltejs/kit';
-import { fromHub } from '$lib/server/hub-errors.js';
-import { getPortal } from '$lib/server/portal.js';
-import { provenanceOf } from '$lib/server/provenance.js';
-import { serviceFacts } from '$lib/server/service-facts.js';
+import { fromHub } from '#lib/server/hub-errors.js';
+import { getPortal } from '#lib/server/portal.js';
+import { provenanceOf } from '#lib/server/provenance.js';
+import { serviceFacts } from '#lib/server/service-facts.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
