@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [svelte({ configFile: false })],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
-    outDir: fileURLToPath(new URL('../dist/admin', import.meta.url)),
+    outDir: fileURLToPath(new URL('../dist/workspace', import.meta.url)),
     emptyOutDir: true,
     // Everything is a file of its own: the CSP allows no inline script, style or data fonts.
     assetsInlineLimit: 0,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
 
 /** Where `pnpm --filter @promise-global/node build` writes the staff workspace. */
-const BUILT_ADMIN_DIR = fileURLToPath(new URL('../../dist/admin', import.meta.url));
+const BUILT_ADMIN_DIR = fileURLToPath(new URL('../../dist/workspace', import.meta.url));
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
