@@ -117,7 +117,12 @@ describe('the release installed from its tarballs with npm', () => {
       );
       expect(init.stdout).toMatch(/Admin token \(shown once[^:]*\): pnt_/);
 
-      const server = await startUntil(node, [bin, '--config', config, 'start'], app, 'listening at');
+      const server = await startUntil(
+        node,
+        [bin, '--config', config, 'start'],
+        app,
+        'listening at',
+      );
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const verified = await run(node, [join(app, 'verify-feed.mjs'), url], { cwd: app });
       expect(JSON.parse(verified.stdout)).toMatchObject({ partner: 'fenland' });

@@ -7,7 +7,9 @@ export function unsupportedNode(range, version = process.versions.node) {
   const needed = /^>=\s*(\d+)/.exec(range ?? '')?.[1];
   if (needed === undefined) return null;
   const found = Number(version.split('.')[0]);
-  return found < Number(needed) ? `needs Node.js ${needed} or later; found Node.js ${version}` : null;
+  return found < Number(needed)
+    ? `needs Node.js ${needed} or later; found Node.js ${version}`
+    : null;
 }
 
 /** Exits with status 1 and one line on stderr when this Node.js is older than the package needs. */
