@@ -31,6 +31,43 @@ for (;;) {
 console.log(JSON.stringify({ partner: descriptor.partner.id, records, seq: state.seq }));
 `;
 
+// Enrols the node with the hub (operator API), writes and submits a piece on the node, and waits
+// until the hub has harvested it: all through the SDK installed from its tarball.
+const ENROL_AND_WRITE = `
+import { HubClient } from '@promise-global/sdk/client/hub';
+const [hubUrl, operator, nodeUrl, token] = process.argv.slice(2);
+const hub = new HubClient({ baseUrl: hubUrl, token: operator });
+await hub.enrolNode({ url: nodeUrl });
+const api = (path, body, headers = {}) => fetch(nodeUrl + path, {
+  method: 'POST',
+  headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+const created = await api('/api/innovations', {
+  title: 'Quiet rooms on the crisis ward',
+  summary: 'A fictional ward made two quiet rooms that people in crisis can choose to use.',
+  body: 'People asked for somewhere calm. The team made two quiet rooms and asked people how they helped.',
+  kind: 'innovation',
+  themes: ['crisis_care'],
+  setting: 'Inpatient ward',
+  evidenceLevel: 'pilot',
+  contact: { role: 'Ward manager', email: 'ward@example.org' },
+});
+if (created.status !== 201) throw new Error('create: ' + created.status + ' ' + await created.text());
+const { data } = await created.json();
+const submitted = await api('/api/innovations/' + data.id + '/submit', { confirmPersonalData: true },
+  { 'if-match': created.headers.get('etag') });
+if (submitted.status !== 200) throw new Error('submit: ' + submitted.status);
+const deadline = Date.now() + 60_000;
+for (;;) {
+  const page = await new HubClient({ baseUrl: hubUrl }).searchInnovations({ q: 'quiet rooms' });
+  if (page.items.length > 0) break;
+  if (Date.now() > deadline) throw new Error('the hub never indexed the piece');
+  await hub.syncNode({ partnerId: 'fenland' });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+`;
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
@@ -80,7 +117,7 @@ describe('the release installed from its tarballs with npm', () => {
   it('holds real copies of every package, none linked to the checkout, and no TypeScript runner', async () => {
     const scope = join(app, 'node_modules', '@promise-global');
     const installed = (await readdir(scope)).sort();
-    expect(installed).toEqual(['node', 'schema', 'sdk', 'ui']);
+    expect(installed).toEqual(['hub', 'node', 'portal', 'schema', 'sdk', 'ui']);
     for (const name of installed) {
       const path = join(scope, name);
       expect((await lstat(path)).isSymbolicLink(), name).toBe(false);
@@ -90,8 +127,13 @@ describe('the release installed from its tarballs with npm', () => {
       expect(JSON.parse(manifest).license, name).toBe('MIT');
       await lstat(join(path, 'LICENSE'));
     }
-    const node = JSON.parse(await readFile(join(scope, 'node', 'package.json'), 'utf8'));
-    expect(Object.keys(node.dependencies)).not.toContain('tsx');
+    for (const name of ['node', 'hub', 'portal']) {
+      const manifest = JSON.parse(await readFile(join(scope, name, 'package.json'), 'utf8'));
+      expect(Object.keys(manifest.dependencies), name).not.toContain('tsx');
+      expect(manifest.bin, name).toHaveProperty(`promise-${name}`);
+    }
+    await lstat(join(scope, 'hub', 'dist', 'main.js'));
+    await lstat(join(scope, 'portal', 'build', 'handler.js'));
     await lstat(join(scope, 'node', 'dist', 'cli', 'main.js'));
     await lstat(join(scope, 'node', 'dist', 'workspace', 'index.html'));
     await expect(lstat(join(scope, 'node', 'src'))).rejects.toThrow();
@@ -130,4 +172,75 @@ describe('the release installed from its tarballs with npm', () => {
       await stop(server);
     }, 300_000);
   });
+
+  it('runs a node, a hub that harvests it and a portal that shows its piece', async () => {
+    const node = process.execPath;
+    const scope = join(app, 'node_modules', '@promise-global');
+    const dir = join(work, 'network');
+    const [nodePort, hubPort, portalPort] = [await freePort(), await freePort(), await freePort()];
+    const nodeUrl = `http://127.0.0.1:${nodePort}`;
+    const hubUrl = `http://127.0.0.1:${hubPort}`;
+    const portalUrl = `http://127.0.0.1:${portalPort}`;
+
+    const nodeBin = join(scope, 'node', 'bin', 'promise-node.js');
+    const config = join(dir, 'promise-node.json');
+    await run(
+      node,
+      [nodeBin, '--config', config, 'init', dir, '--partner-id', 'fenland']
+        .concat(['--port', String(nodePort), '--hub-url', hubUrl])
+        .concat(['--name', 'Fenland Mental Health Partnership', '--country', 'GB'])
+        .concat(['--website', 'https://fenland.example.org'])
+        .concat(['--contact-email', 'promise@fenland.example.org'])
+        .concat(['--description', 'A fictional partner.']),
+      { cwd: app },
+    );
+    await startUntil(node, [nodeBin, '--config', config, 'start'], app, 'listening at');
+    const token = (
+      await run(node, [nodeBin, '--config', config, 'token', 'create', '--name', 'it'])
+    ).stdout.match(/pnt_\S+/)?.[0];
+    expect(token).toBeDefined();
+
+    const operator = 'release-operator-token-0123456789abcdef';
+    const hubEnv = {
+      ...process.env,
+      HUB_PORT: String(hubPort),
+      HUB_PUBLIC_URL: hubUrl,
+      HUB_DATABASE_URL: `file:${join(dir, 'hub.db')}`,
+      HUB_BOOTSTRAP_OPERATOR_TOKEN: operator,
+      HUB_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      HUB_HARVEST_SCHEDULE: 'off',
+    };
+    const hub = spawn(node, [join(scope, 'hub', 'bin', 'promise-hub.js')], {
+      cwd: app,
+      env: hubEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.push(hub);
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      hub.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('hub listening')) resolve();
+      });
+      hub.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
+    });
+
+    await writeFile(join(app, 'enrol-and-write.mjs'), ENROL_AND_WRITE);
+    await run(node, [join(app, 'enrol-and-write.mjs'), hubUrl, operator, nodeUrl, token ?? ''], {
+      cwd: app,
+    });
+
+    await startUntil(
+      node,
+      [join(scope, 'portal', 'bin', 'promise-portal.js'), 'start', '--hub-url', hubUrl].concat([
+        '--port',
+        String(portalPort),
+      ]),
+      app,
+      'portal listening',
+    );
+    const home = await fetch(portalUrl);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Quiet rooms on the crisis ward');
+  }, 300_000);
 });

@@ -10,7 +10,14 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The packages a release publishes, in dependency order. */
-export const PUBLISHED = ['packages/schema', 'packages/sdk', 'packages/ui', 'apps/node'] as const;
+export const PUBLISHED = [
+  'packages/schema',
+  'packages/sdk',
+  'packages/ui',
+  'apps/node',
+  'apps/hub',
+  'apps/portal',
+] as const;
 
 /** Packs every published package as pnpm publishes it (workspace ranges become semver ranges). */
 export async function packRelease(destination: string): Promise<string[]> {
