@@ -1,12 +1,13 @@
 import type { SigningKey } from '@promise-global/sdk/keys';
 import type { Logger } from 'pino';
 import { createFailureLimiter, type FailureLimiter } from './auth/rate-limiter.js';
-import type { NodeConfig } from './config/config.js';
+import { isMemoryDatabase, type NodeConfig } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { NodeError } from './errors.js';
 import type { RecordSigner } from './feed/append-record.js';
 import { createFeedReader, type FeedReader } from './feed/feed-page.js';
 import { type KeyRing, loadKeyRing } from './identity/key-ring.js';
+import { type ChainWitness, openChainWitness, witnessFileOf } from './operations/chain-witness.js';
 import { createPinger, type Pinger } from './push/pinger.js';
 
 /** Everything a route or command needs, wired once from the config. */
@@ -20,18 +21,40 @@ export interface NodeContext {
   signer: RecordSigner;
   feed: FeedReader;
   pinger: Pinger;
+  /** How far the key has signed, kept beside a key file (null for keys held only in memory). */
+  witness: ChainWitness | null;
   authFailures: FailureLimiter;
   /** Sets the public URL once the port is known (port 0). */
   setPublicUrl(url: string): void;
   close(): Promise<void>;
 }
 
-export async function createContext(config: NodeConfig, log: Logger): Promise<NodeContext> {
+export interface ContextOptions {
+  /** Start even though the key has signed records this database does not hold. */
+  acceptRollback?: boolean;
+}
+
+export async function createContext(
+  config: NodeConfig,
+  log: Logger,
+  options: ContextOptions = {},
+): Promise<NodeContext> {
   const keyRing = await loadKeyRing(config, log);
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   });
+  let witness: ChainWitness | null = null;
+  if (config.keyFile !== null && !isMemoryDatabase(config.databaseUrl)) {
+    try {
+      witness = await openChainWitness(database, witnessFileOf(config.keyFile), {
+        acceptRollback: options.acceptRollback ?? false,
+      });
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+  }
   let publicUrl = config.publicUrl;
   const signer: RecordSigner = {
     get key() {
@@ -66,6 +89,7 @@ export async function createContext(config: NodeConfig, log: Logger): Promise<No
     signer,
     feed: createFeedReader(database, signer, config.headTtlSeconds),
     pinger,
+    witness,
     authFailures: createFailureLimiter({
       limit: config.authFailureLimit,
       windowMs: config.authFailureWindowSeconds * 1000,

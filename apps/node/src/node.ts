@@ -27,6 +27,8 @@ export interface PromiseNode {
 export interface CreateNodeOptions {
   /** A logger to use instead of a pino logger on stdout at `config.logLevel`. */
   logger?: Logger;
+  /** Start even though the key has signed records this database does not hold (see `witness`). */
+  acceptRollback?: boolean;
 }
 
 /**
@@ -45,7 +47,9 @@ export async function createNode(
   const log =
     options.logger ??
     pino({ level: config.logLevel, base: { service: 'promise-node', partner: config.partnerId } });
-  const context = await createContext(config, log);
+  const context = await createContext(config, log, {
+    acceptRollback: options.acceptRollback ?? false,
+  });
   const app = createApp(context);
   if (config.publicUrl) await seedPartnerProfile(context);
   let server: Server | undefined;

@@ -12,21 +12,25 @@ export interface Writer {
 
 /**
  * Runs `work` as one write transaction: data changes and the records they publish commit together
- * (protocol §5, crash safety). After commit the hub is pinged in the background.
+ * (protocol §5, crash safety). After commit the chain witness moves on and the hub is pinged in
+ * the background.
  */
 export async function write<T>(ctx: NodeContext, work: (writer: Writer) => Promise<T>): Promise<T> {
-  let lastSeq = 0;
+  let last: AppendedRecord | undefined;
   const result = await ctx.database.write((tx) =>
     work({
       tx,
       now: new Date().toISOString(),
       publish: async (change) => {
         const appended = await appendRecord(tx, ctx.signer, change);
-        lastSeq = appended.seq;
+        last = appended;
         return appended;
       },
     }),
   );
-  if (lastSeq > 0) ctx.pinger.notify(lastSeq);
+  if (last) {
+    await ctx.witness?.advance({ seq: last.seq, hash: last.hash });
+    ctx.pinger.notify(last.seq);
+  }
   return result;
 }

@@ -31,8 +31,8 @@ async function cli(...args: string[]) {
   }
 }
 
-function start(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, '--config', config, 'start'], {
+function start(...flags: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [bin, '--config', config, 'start', ...flags], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -164,10 +164,24 @@ describe('promise-node CLI', () => {
     expect(listed.stdout).toContain('cms');
     expect(listed.stdout).not.toContain(token);
 
+    const refusedWhileRunning = await cli('restore', backup);
+    expect(refusedWhileRunning.code).toBe(1);
+    expect(refusedWhileRunning.stderr).toContain(`in use by promise-node (process ${server.pid}`);
+    const secondStart = await cli('start');
+    expect(secondStart.code).toBe(1);
+    expect(secondStart.stderr).toContain('Cannot start the node');
+    expect(await feedHashes()).toHaveLength(8);
+
     await stop(server);
     const restored = await cli('restore', backup);
     expect(restored.code, restored.stderr).toBe(0);
-    server = await start();
+    // The key signed seq 8 after the backup: starting on the backup would fork the hub's copy.
+    const rolledBack = await cli('start');
+    expect(rolledBack.code).toBe(1);
+    expect(rolledBack.stderr).toContain(
+      "This node's key has signed records up to seq 8, but its database holds records only up to seq 7",
+    );
+    server = await start('--accept-rollback');
     expect(await feedHashes()).toEqual(afterImport);
 
     const exported = JSON.parse((await cli('export')).stdout) as {
@@ -176,5 +190,5 @@ describe('promise-node CLI', () => {
     };
     expect(exported.services).toHaveLength(4);
     expect(exported.organisations).toHaveLength(2);
-  });
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase } from '../../backup/backup.js';
 import { exportRecords } from '../../export/export-records.js';
 import { importRecords } from '../../import/import-records.js';
+import { lockDataDir } from '../../operations/data-dir-lock.js';
 import { type GlobalOptions, loadCliConfig, withContext } from '../cli-context.js';
 import { createProgressBar } from '../progress-bar.js';
 
@@ -55,11 +56,14 @@ export function dataCommands(program: Command) {
     });
   program
     .command('restore')
-    .description('Replace the database with a backup (stop the node first)')
+    .description('Replace the database with a backup (refused while the node runs)')
     .argument('<file>', 'a file made by `backup`')
     .action(async (file: string) => {
       const config = loadCliConfig(globals());
-      const { records } = await restoreDatabase(config.databaseUrl, resolve(file));
+      const lock = await lockDataDir(config.dataDir, 'restore');
+      const { records } = await restoreDatabase(config.databaseUrl, resolve(file)).finally(() =>
+        lock.release(),
+      );
       console.log(`Restored ${resolve(file)} (${records} feed records). Start the node again.`);
     });
 }
