@@ -36,8 +36,9 @@ function createRenderer(headingOffset: number): RendererObject<string, string> {
     image({ text }) {
       return text ? `<span class="md-image-text">[${escapeHtml(text)}]</span>` : '';
     },
+    // The space after the marker is the checkbox's own (marked's default renderer ends with one).
     checkbox({ checked }) {
-      return checked ? '☑' : '☐';
+      return checked ? '☑ ' : '☐ ';
     },
   };
 }
