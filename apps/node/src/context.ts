@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createFailureLimiter, type FailureLimiter } from './auth/rate-limiter.js';
 import { isMemoryDatabase, type NodeConfig } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
+import { RELEASE } from './db/release-check.js';
 import { NodeError } from './errors.js';
 import type { RecordSigner } from './feed/append-record.js';
 import { createFeedReader, type FeedReader } from './feed/feed-page.js';
@@ -44,6 +45,9 @@ export async function createContext(
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
   });
+  if (database.migrated > 0) {
+    log.info({ migrations: database.migrated, release: RELEASE }, 'database migrated');
+  }
   let witness: ChainWitness | null = null;
   if (config.keyFile !== null && !isMemoryDatabase(config.databaseUrl)) {
     try {

@@ -6,6 +6,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { isMemoryDatabase } from '../config/config.js';
 import { createLock } from './lock.js';
+import { checkDatabaseRelease, recordDatabaseRelease } from './release-check.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -23,6 +24,8 @@ export interface Database {
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs a read; an in-memory database has one connection, so reads wait for writes there. */
   read<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /** How many of this release's migrations ran when the database was opened. */
+  migrated: number;
   close(): void;
 }
 
@@ -46,8 +49,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   try {
     if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
+    const { pending } = await checkDatabaseRelease(client, MIGRATIONS);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
+    if (pending > 0) await recordDatabaseRelease(client);
     const writes = createLock();
     const exclusive = isMemoryDatabase(url);
     return {
@@ -56,6 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       url,
       write: (work) => writes.run(() => db.transaction(work)),
       read: (work) => (exclusive ? writes.run(() => work(db)) : work(db)),
+      migrated: pending,
       close: () => client.close(),
     };
   } catch (error) {
