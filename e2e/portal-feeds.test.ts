@@ -7,7 +7,8 @@ import type { FeedFormat } from '../apps/hub/src/syndication/feed-document.js';
 import { type ReadFeed, readFeed } from '../apps/hub/src/syndication/test-support/read-feed.js';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
-  auditPage,
+  auditPages,
+  cleanAudit,
   launchBrowser,
   newContext,
   openPage,
@@ -201,21 +202,13 @@ describe('feeds a reader can follow from the portal', () => {
   it.concurrent.each(Object.keys(VIEWPORTS) as ViewportName[])(
     'shows the Follow links accessibly at the %s width',
     async (viewport) => {
-      const context = await newContext(browser, viewport);
-      try {
-        for (const [name, path] of [
-          ['feeds-theme', '/innovations?theme=crisis_care'],
-          ['feeds-partner', '/partners/northshire'],
-          ['feeds-services', '/services'],
-        ] as const) {
-          const watched = await openPage(context, `${federation.portalUrl}${path}`);
-          const { violations, overflow } = await auditPage(watched.page, name, viewport);
-          expect({ path, violations, overflow }).toEqual({ path, violations: [], overflow: 0 });
-          await watched.page.close();
-        }
-      } finally {
-        await context.close();
-      }
+      const pages = [
+        ['feeds-theme', '/innovations?theme=crisis_care'],
+        ['feeds-partner', '/partners/northshire'],
+        ['feeds-services', '/services'],
+      ] as const;
+      const audits = await auditPages(browser, federation.portalUrl, pages, viewport);
+      expect(audits).toEqual(pages.map(([, path]) => cleanAudit(path)));
     },
   );
 });
