@@ -10,7 +10,7 @@ export type ServiceChangeKind = 'added' | 'changed' | 'closed' | 'overdue';
 
 /** One thing that happened to a crisis service's listing. */
 export interface ServiceChange {
-  /** Stable: one per signed version, one per overdue review date. */
+  /** Stable: one per stored version, one per overdue review date. */
   key: string;
   kind: ServiceChangeKind;
   partnerId: string;
@@ -104,7 +104,7 @@ export async function crisisServiceChanges(
 ): Promise<ServiceChange[]> {
   const [versions, overdue] = await Promise.all([
     db.$client.execute({
-      sql: `SELECT e.hub_seq, e.seq, e.record_id, e.rev, e.jws, n.partner_id, n.name AS partner_name,
+      sql: `SELECT e.hub_seq, e.seq, e.record_id, e.jws, n.partner_id, n.name AS partner_name,
           n.state, n.removed_at, s.rowid IS NOT NULL AS listed,
           (SELECT p.jws FROM entries p WHERE p.node_id = e.node_id AND p.record_type = 'service'
             AND p.record_id = e.record_id AND p.hub_seq < e.hub_seq AND p.seq IS NOT NULL
@@ -136,7 +136,8 @@ export async function crisisServiceChanges(
       : new Date(after?.updatedAt ?? String(decodePayload(String(row.jws)).updatedAt));
     changes.push({
       ...change,
-      key: `rev-${row.rev}${removedByHub ? '-removed' : ''}`,
+      // The log position, not the rev: a node re-enrolled after removal signs its revs again.
+      key: `entry-${row.hub_seq}`,
       partnerId: String(row.partner_id),
       partnerName: String(row.partner_name),
       recordId: String(row.record_id),
