@@ -132,3 +132,18 @@ describe('the demo federation runs Project 52', () => {
     expect(queue.pieces.every((piece) => piece.state === 'approved')).toBe(true);
   });
 });
+
+describe('the demo federation’s feeds', () => {
+  it('carry every piece the portal lists, each linking to its page on the demo portal', async () => {
+    const listed = await new HubClient({ baseUrl: demo.hubUrl }).searchInnovations({ limit: 50 });
+    const feed = (await (await fetch(`${demo.hubUrl}/feed.json`)).json()) as {
+      items: { url: string }[];
+    };
+    expect(listed.items).toHaveLength(13);
+    expect(feed.items.map((item) => item.url)).toEqual(
+      listed.items.map((hit) => `${demo.portalUrl}/innovations/${hit.partnerId}/${hit.id}`),
+    );
+    const page = await fetch(feed.items[0]?.url ?? '');
+    expect(page.status).toBe(200);
+  });
+});

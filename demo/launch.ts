@@ -106,12 +106,13 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
       host,
       port: options.hubPort,
       publicUrl: hubUrl,
+      // Feed items and bulletins link to the portal's pages.
+      portalUrl,
       allowPrivateHosts: [host],
       // The portal forwards its readers' addresses, so subscription limits apply per reader.
       limits: { trustedProxies: [host] },
       bootstrapOperatorToken: secrets.hubOperatorToken,
       project52: demoProject52({
-        portalUrl,
         smtpPort: sink.port,
         secret: secrets.mailingSecret,
       }),

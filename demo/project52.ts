@@ -11,14 +11,9 @@ type Project52Settings = NonNullable<HubConfigInput['project52']>;
  * middle of some week, and this keeps that week open, so it gets a piece and its bulletin goes
  * out once, as it would from a hub coming back after being down. Mail goes to the demo's sink.
  */
-export function demoProject52(options: {
-  portalUrl: string;
-  smtpPort: number;
-  secret: string;
-}): Project52Settings {
+export function demoProject52(options: { smtpPort: number; secret: string }): Project52Settings {
   return {
     programmeStart: '2026-W01',
-    portalUrl: options.portalUrl,
     send: { weekday: 1, time: '00:00', timeZone: 'UTC', catchUpHours: 167 },
     mailing: {
       secret: options.secret,

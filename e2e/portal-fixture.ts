@@ -247,7 +247,7 @@ async function startPortal(
 export async function startPortalFederation(
   partners: PartnerFixture[] = fixturePartners(),
   options: {
-    hub?: Pick<HubConfigInput, 'project52' | 'limits'>;
+    hub?: Pick<HubConfigInput, 'project52' | 'limits' | 'portalUrl'>;
     portalEnv?: Record<string, string>;
     /** Partners enrolled at an upstream hub that the portal's hub consumes (relayed nodes). */
     upstreamPartners?: string[];

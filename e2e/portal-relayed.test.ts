@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePartners, type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
-  auditPage,
+  auditPages,
+  cleanAudit,
   launchBrowser,
   newContext,
   openPage,
@@ -67,25 +68,12 @@ describe('a partner relayed by an upstream hub', () => {
   it.concurrent.each(Object.keys(VIEWPORTS) as ViewportName[])(
     'keeps the status and partner pages free of axe violations and sideways scrolling at the %s width',
     async (viewport) => {
-      const context = await newContext(browser, viewport);
-      try {
-        for (const [name, path] of [
-          ['status-relayed', '/status'],
-          ['partner-relayed', '/partners/riverside'],
-        ] as const) {
-          const watched = await openPage(context, `${federation.portalUrl}${path}`);
-          const { violations, overflow } = await auditPage(watched.page, name, viewport);
-          expect({ path, violations, overflow, errors: watched.consoleErrors }).toEqual({
-            path,
-            violations: [],
-            overflow: 0,
-            errors: [],
-          });
-          await watched.page.close();
-        }
-      } finally {
-        await context.close();
-      }
+      const pages = [
+        ['status-relayed', '/status'],
+        ['partner-relayed', '/partners/riverside'],
+      ] as const;
+      const audits = await auditPages(browser, federation.portalUrl, pages, viewport);
+      expect(audits).toEqual(pages.map(([, path]) => cleanAudit(path)));
     },
   );
 });

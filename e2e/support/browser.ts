@@ -139,3 +139,41 @@ export async function auditPage(
   await screenshot(page, name, viewport);
   return { violations, overflow };
 }
+
+/** One page's audit at one width: what a test expects to be empty (or 0). */
+export interface PageAudit {
+  path: string;
+  violations: AxeViolation[];
+  overflow: number;
+  errors: string[];
+}
+
+/**
+ * Opens each `[screenshot name, path]` of the site at `baseUrl` in a fresh context at the given
+ * width and audits it ({@link auditPage}), with the page's script errors.
+ */
+export async function auditPages(
+  browser: Browser,
+  baseUrl: string,
+  pages: ReadonlyArray<readonly [string, string]>,
+  viewport: ViewportName,
+): Promise<PageAudit[]> {
+  const context = await newContext(browser, viewport);
+  try {
+    const audits: PageAudit[] = [];
+    for (const [name, path] of pages) {
+      const watched = await openPage(context, `${baseUrl}${path}`);
+      const { violations, overflow } = await auditPage(watched.page, name, viewport);
+      audits.push({ path, violations, overflow, errors: watched.consoleErrors });
+      await watched.page.close();
+    }
+    return audits;
+  } finally {
+    await context.close();
+  }
+}
+
+/** What {@link auditPages} finds on a clean page. */
+export function cleanAudit(path: string): PageAudit {
+  return { path, violations: [], overflow: 0, errors: [] };
+}

@@ -7,6 +7,7 @@ import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
 import { mountPing } from './rest/ping.js';
 import { mountProject52 } from './rest/project52.js';
+import { mountRecords } from './rest/records.js';
 import { mountStatus } from './rest/status.js';
 import { mountSyndication } from './rest/syndication.js';
 import { hubRouter } from './trpc/router.js';
@@ -20,6 +21,7 @@ export function createHubApp(ctx: HubContext): Hono {
   mountPing(app, ctx);
   mountHsdsServices(app, ctx);
   mountSyndication(app, ctx);
+  mountRecords(app, ctx);
   mountAggregateFeed(app, ctx);
   mountStatus(app, ctx);
   mountProject52(app, ctx);

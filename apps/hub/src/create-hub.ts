@@ -17,6 +17,7 @@ import { reprocessQuarantine } from './index/quarantine.js';
 import { HubLimits } from './limits/hub-limits.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
+import { configuredPortal, portalLinks } from './syndication/portal-links.js';
 
 /** A running (or ready to start) hub. */
 export interface Hub {
@@ -72,7 +73,16 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     harvester,
     limits: new HubLimits(config.limits, db),
     project52: config.project52
-      ? new Project52Service({ db, log, url: () => url }, config.project52)
+      ? new Project52Service(
+          {
+            db,
+            log,
+            url: () => url,
+            // The config refuses Project 52 without a portal URL.
+            portal: () => configuredPortal(config) ?? portalLinks(''),
+          },
+          config.project52,
+        )
       : undefined,
     url: () => url,
   };

@@ -106,20 +106,6 @@ describe('open REST', () => {
     ]);
   });
 
-  it('publishes JSON Feed, RSS and Atom of published innovations only', async () => {
-    const json = (await (await fetch(`${hub.url}/feed.json`)).json()) as {
-      version: string;
-      items: { title: string }[];
-    };
-    expect(json.version).toContain('jsonfeed.org');
-    expect(json.items).toHaveLength(3);
-    const rss = await fetch(`${hub.url}/rss.xml`);
-    expect(rss.headers.get('content-type')).toContain('application/rss+xml');
-    expect((await rss.text()).match(/<item>/g)).toHaveLength(3);
-    const atom = await (await fetch(`${hub.url}/atom.xml`)).text();
-    expect(atom.match(/<entry>/g)).toHaveLength(3);
-  });
-
   it('serves a hub-signed aggregate feed another hub can verify down to each original record', async () => {
     const hubKeys = await pinKeys(
       PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json()),

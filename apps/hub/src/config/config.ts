@@ -5,11 +5,11 @@ import { SmtpConfig } from '../project52/mailing/smtp.js';
 
 /**
  * Project 52 at this hub: the core's settings, with SMTP optional (without it the hub keeps the
- * schedule and archive but sends nothing, not even confirmations) and the portal's URL for links.
+ * schedule and archive but sends nothing, not even confirmations).
  */
 export const HubProject52Config = Project52Config.extend({
-  /** The public portal, for the links in bulletins (`/bulletins/<week>`, `/innovations/<partner>/<id>`). */
-  portalUrl: z.url(),
+  /** Read only when the hub's own `portalUrl` is not set (the setting's earlier place). */
+  portalUrl: z.url().optional(),
   mailing: Project52Config.shape.mailing.extend({ smtp: SmtpConfig.optional() }),
 });
 export type HubProject52Config = z.output<typeof HubProject52Config>;
@@ -29,6 +29,11 @@ export const HubConfigSchema = z
   .object({
     /** Public base URL of the hub (its identifier, `iss` of what it signs). Defaults to the bound address. */
     publicUrl: z.url().optional(),
+    /**
+     * The public portal: links in feeds and bulletins point at its pages
+     * (`/innovations/<partner>/<id>`, `/bulletins/<week>`). Read whenever a feed is served.
+     */
+    portalUrl: z.url({ protocol: /^https?$/ }).optional(),
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65_535).default(0),
     database: z
@@ -111,6 +116,10 @@ export const HubConfigSchema = z
   .refine((config) => config.membership.renewBeforeSeconds < config.membership.ttlSeconds, {
     message: 'membership.renewBeforeSeconds must be shorter than membership.ttlSeconds',
     path: ['membership', 'renewBeforeSeconds'],
+  })
+  .refine((config) => !config.project52 || (config.portalUrl ?? config.project52.portalUrl), {
+    message: 'portalUrl is required with project52: bulletins link to the portal',
+    path: ['portalUrl'],
   })
   .refine((config) => config.harvest.backoff.baseMs <= config.harvest.backoff.maxMs, {
     message: 'harvest.backoff.baseMs must not exceed harvest.backoff.maxMs',

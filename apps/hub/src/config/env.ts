@@ -9,6 +9,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
       .filter(Boolean) ?? [];
   return {
     publicUrl: env.HUB_PUBLIC_URL || undefined,
+    portalUrl: env.HUB_PORTAL_URL || undefined,
     host: env.HUB_HOST || undefined,
     port: env.HUB_PORT ? Number(env.HUB_PORT) : undefined,
     database: {
@@ -36,7 +37,7 @@ function project52FromEnv(env: NodeJS.ProcessEnv): HubConfigInput['project52'] {
   const number = (value: string | undefined) => (value ? Number(value) : undefined);
   return {
     programmeStart: env.HUB_P52_PROGRAMME_START,
-    portalUrl: env.HUB_P52_PORTAL_URL ?? '',
+    portalUrl: env.HUB_P52_PORTAL_URL || undefined,
     send: {
       weekday: number(env.HUB_P52_SEND_WEEKDAY),
       time: env.HUB_P52_SEND_TIME || undefined,

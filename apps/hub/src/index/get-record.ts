@@ -1,7 +1,8 @@
 import type { HubRecordType, RecordDetail } from '@promise-global/sdk/client/hub';
 import type { HubDatabase } from '../db/database.js';
 
-function decodePayload(jws: string): Record<string, unknown> {
+/** The payload of a compact JWS the hub stored after verifying it. */
+export function decodePayload(jws: string): Record<string, unknown> {
   const payload = jws.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }

@@ -1,23 +1,18 @@
 import type { Project52Bulletin, Project52BulletinSummary } from '@promise-global/sdk/client/hub';
-import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
-import { type Bulletin, bulletinSubject, weekLabel } from '../project52/bulletin/bulletin.js';
+import {
+  type AlsoNewItem,
+  type Bulletin,
+  bulletinSubject,
+  weekLabel,
+} from '../project52/bulletin/bulletin.js';
 import { renderBulletinPage } from '../project52/bulletin/page.js';
 import { type IsoWeek, isoWeekMonday } from '../project52/schedule/iso-week.js';
+import type { PortalLinks } from '../syndication/portal-links.js';
 import { splitPiece } from './decisions.js';
 import { pieceDetails } from './piece-details.js';
 
 const DAY_MS = 86_400_000;
-
-function portalLinks(config: HubProject52Config) {
-  const base = config.portalUrl.replace(/\/+$/, '');
-  const path = (...parts: string[]) => `${base}/${parts.map(encodeURIComponent).join('/')}`;
-  return {
-    bulletin: (week: string) => path('bulletins', week),
-    innovation: (partnerId: string, id: string) => path('innovations', partnerId, id),
-    service: (partnerId: string, id: string) => path('services', partnerId, id),
-  };
-}
 
 /**
  * One week's bulletin from what the hub holds now: the piece from the node's latest signed record,
@@ -26,7 +21,7 @@ function portalLinks(config: HubProject52Config) {
  */
 export async function buildBulletin(
   db: HubDatabase,
-  config: HubProject52Config,
+  links: PortalLinks,
   week: IsoWeek,
   piece: string,
   publishedAt: Date,
@@ -34,7 +29,6 @@ export async function buildBulletin(
   const detail = (await pieceDetails(db)).get(piece);
   const data = detail?.data;
   if (!data) return null;
-  const links = portalLinks(config);
   const { partnerId, recordId } = splitPiece(piece);
   const since = new Date(
     Math.min(isoWeekMonday(week).getTime(), publishedAt.getTime()) - 7 * DAY_MS,
@@ -87,6 +81,41 @@ export async function buildBulletin(
 export function reviveBulletin(json: string): Bulletin {
   const parsed = JSON.parse(json) as Omit<Bulletin, 'publishedAt'> & { publishedAt: string };
   return { ...parsed, publishedAt: new Date(parsed.publishedAt) };
+}
+
+const PORTAL_PAGE = /\/(innovations|services)\/([^/]+)\/([^/]+)$/;
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+function relinked(item: AlsoNewItem, links: PortalLinks): AlsoNewItem {
+  const match = PORTAL_PAGE.exec(pathOf(item.url));
+  if (!match) return item;
+  const [, kind, partnerId = '', recordId = ''] = match;
+  const page = kind === 'services' ? links.service : links.innovation;
+  return { ...item, url: page(decodeURIComponent(partnerId), decodeURIComponent(recordId)) };
+}
+
+/**
+ * A frozen bulletin with its portal links rebuilt from the portal as configured now: what was
+ * sent stays as sent, but pages served today never point at an old portal address.
+ */
+export function withPortalLinks(bulletin: Bulletin, piece: string, links: PortalLinks): Bulletin {
+  const { partnerId, recordId } = splitPiece(piece);
+  return {
+    ...bulletin,
+    url: links.bulletin(bulletin.week),
+    piece: { ...bulletin.piece, url: links.innovation(partnerId, recordId) },
+    alsoNew: {
+      services: bulletin.alsoNew.services.map((item) => relinked(item, links)),
+      pieces: bulletin.alsoNew.pieces.map((item) => relinked(item, links)),
+    },
+  };
 }
 
 /** Sent weeks, newest first, as frozen when their run started. */

@@ -2,7 +2,7 @@ import type { Project52Bulletin, Project52BulletinSummary } from '@promise-globa
 import type { Logger } from 'pino';
 import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
-import { type BulletinFeeds, bulletinFeeds } from '../project52/bulletin/feed.js';
+import { bulletinFeed } from '../project52/bulletin/feed.js';
 import { renderBulletinPrint } from '../project52/bulletin/print.js';
 import { type SendReport, sendBulletin } from '../project52/mailing/send-bulletin.js';
 import { type BulletinTransport, createSmtpTransport } from '../project52/mailing/smtp.js';
@@ -13,12 +13,16 @@ import {
   unsubscribe,
 } from '../project52/mailing/subscriptions.js';
 import { type IsoWeek, isIsoWeek } from '../project52/schedule/iso-week.js';
+import type { FeedDocument } from '../syndication/feed-document.js';
+import { feedUrls } from '../syndication/feed-document.js';
+import type { PortalLinks } from '../syndication/portal-links.js';
 import {
   buildBulletin,
   bulletinSummary,
   bulletinView,
   reviveBulletin,
   sentBulletins,
+  withPortalLinks,
 } from './bulletins.js';
 import { Project52Error } from './errors.js';
 import { Programme } from './programme.js';
@@ -29,6 +33,8 @@ export interface Project52Deps {
   log: Logger;
   /** The hub's public URL (links in emails point at its routes). */
   url(): string;
+  /** The portal as configured now: bulletins link to its pages. */
+  portal(): PortalLinks;
 }
 
 /** What one scheduler pass did. */
@@ -115,7 +121,11 @@ export class Project52Service {
     const row = stored.rows[0];
     if (row)
       return bulletinView(
-        reviveBulletin(String(row.bulletin)),
+        withPortalLinks(
+          reviveBulletin(String(row.bulletin)),
+          String(row.piece),
+          this.deps.portal(),
+        ),
         String(row.piece),
         String(row.started_at),
       );
@@ -124,7 +134,7 @@ export class Project52Service {
     if (!entry) return null;
     const bulletin = await buildBulletin(
       this.deps.db,
-      this.config,
+      this.deps.portal(),
       week,
       entry.recordId,
       this.clock(),
@@ -137,15 +147,15 @@ export class Project52Service {
     const view = await this.bulletin(week);
     if (!view || !isIsoWeek(week)) return null;
     const stored = await this.deps.db.$client.execute({
-      sql: 'SELECT bulletin FROM p52_week_sends WHERE week = ? AND started_at IS NOT NULL',
+      sql: 'SELECT piece, bulletin FROM p52_week_sends WHERE week = ? AND started_at IS NOT NULL',
       args: [week],
     });
     const row = stored.rows[0];
     const bulletin = row
-      ? reviveBulletin(String(row.bulletin))
+      ? withPortalLinks(reviveBulletin(String(row.bulletin)), String(row.piece), this.deps.portal())
       : await buildBulletin(
           this.deps.db,
-          this.config,
+          this.deps.portal(),
           week,
           `${view.piece.partnerId}/${view.piece.recordId}`,
           this.clock(),
@@ -155,24 +165,23 @@ export class Project52Service {
 
   /** Sent bulletins, newest first. */
   async archive(limit?: number): Promise<Project52BulletinSummary[]> {
+    const links = this.deps.portal();
     return (await sentBulletins(this.deps.db, limit)).map(({ bulletin, piece, startedAt }) =>
-      bulletinSummary(bulletin, piece, startedAt),
+      bulletinSummary(withPortalLinks(bulletin, piece, links), piece, startedAt),
     );
   }
 
-  async feeds(): Promise<BulletinFeeds> {
+  /** The latest 50 sent weeks as a feed, linking to the portal as configured now. */
+  async feed(): Promise<FeedDocument> {
     const hub = this.deps.url();
+    const links = this.deps.portal();
     const sent = await sentBulletins(this.deps.db, 50);
-    return bulletinFeeds(
-      sent.map((item) => item.bulletin),
-      {
-        hubUrl: hub,
-        feedLinks: {
-          rss: `${hub}/bulletins/rss.xml`,
-          atom: `${hub}/bulletins/atom.xml`,
-          json: `${hub}/bulletins/feed.json`,
-        },
-      },
+    return bulletinFeed(
+      sent.map(({ bulletin, piece }) => ({
+        id: bulletin.url,
+        bulletin: withPortalLinks(bulletin, piece, links),
+      })),
+      { hubUrl: hub, urls: feedUrls(hub, '/bulletins'), homePage: links.bulletins() },
     );
   }
 
@@ -191,7 +200,13 @@ export class Project52Service {
     }
     if (plan.startNow) {
       const { week, recordId } = plan.startNow;
-      const bulletin = await buildBulletin(this.deps.db, this.config, week, recordId, this.clock());
+      const bulletin = await buildBulletin(
+        this.deps.db,
+        this.deps.portal(),
+        week,
+        recordId,
+        this.clock(),
+      );
       if (bulletin === null) {
         this.deps.log.warn({ week }, 'project 52: the week’s piece has no record; not sent');
         return pass;
@@ -229,7 +244,7 @@ export class Project52Service {
     const row = stored.rows[0];
     let bulletin = row && String(row.piece) === piece ? reviveBulletin(String(row.bulletin)) : null;
     if (bulletin === null) {
-      bulletin = await buildBulletin(this.deps.db, this.config, week, piece, startedAt);
+      bulletin = await buildBulletin(this.deps.db, this.deps.portal(), week, piece, startedAt);
       if (bulletin === null)
         throw new Project52Error('WEEK_NOT_FOUND', `${week} has no piece to send`);
       await this.freeze(week, piece, JSON.stringify(bulletin));

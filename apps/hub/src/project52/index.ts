@@ -6,7 +6,7 @@ export {
   weekLabel,
 } from './bulletin/bulletin.js';
 export { type BulletinEmail, renderBulletinEmail, renderBulletinText } from './bulletin/email.js';
-export { type BulletinFeedOptions, type BulletinFeeds, bulletinFeeds } from './bulletin/feed.js';
+export { type BulletinFeedOptions, bulletinFeed, type SentBulletin } from './bulletin/feed.js';
 export { renderBulletinPage } from './bulletin/page.js';
 export { renderBulletinPrint } from './bulletin/print.js';
 export { Project52Config, type Project52ConfigInput } from './config.js';

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@promise-global/ui/markdown';
 import type { Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
+import { configuredPortal } from '../syndication/portal-links.js';
 
 const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
@@ -22,11 +22,11 @@ function page(c: Context, status: 200 | 400 | 404, title: string, body: string) 
 
 /**
  * Project 52's open routes: the double opt-in confirmation link, one-click unsubscribe (RFC 8058:
- * GET shows a button, because link scanners prefetch; POST acts), the bulletin feeds and the
- * print view. 404 when the hub does not run Project 52.
+ * GET shows a button, because link scanners prefetch; POST acts) and the print view (the bulletin
+ * feeds are served with the hub's other feeds). 404 when the hub does not run Project 52.
  */
 export function mountProject52(app: Hono, ctx: HubContext): void {
-  const portal = () => ctx.project52?.config.portalUrl ?? '';
+  const portal = () => configuredPortal(ctx.config)?.home ?? '';
   const back = () => `<p><a href="${escapeHtml(portal())}">Back to the PROMISE Network</a></p>`;
 
   app.get('/subscribe/confirm', async (c) => {
@@ -91,20 +91,6 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
       `<p>It may have been copied incompletely.</p>${back()}`,
     );
   });
-
-  const feeds = [
-    ['/bulletins/rss.xml', 'rss', 'application/rss+xml; charset=utf-8'],
-    ['/bulletins/atom.xml', 'atom', 'application/atom+xml; charset=utf-8'],
-    ['/bulletins/feed.json', 'json', 'application/feed+json; charset=utf-8'],
-  ] as const;
-  for (const [path, kind, type] of feeds) {
-    app.use(path, cors({ origin: '*' }));
-    app.get(path, async (c) => {
-      if (!ctx.project52) return c.notFound();
-      const built = await ctx.project52.feeds();
-      return c.body(built[kind], 200, { 'content-type': type });
-    });
-  }
 
   app.get('/bulletins/:week/print', async (c) => {
     if (!ctx.project52) return c.notFound();

@@ -1,53 +1,56 @@
-import { Feed } from 'feed';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
+import { FeedValidators, serveFeed } from '../syndication/conditional-get.js';
+import type { FeedDocument, FeedFormat } from '../syndication/feed-document.js';
+import { feedPartner, innovationFeed, isTheme } from '../syndication/innovation-feed.js';
+import { configuredPortal } from '../syndication/portal-links.js';
+import { CRISIS_CHANGES_PREFIX, crisisChangesFeed } from '../syndication/service-changes-feed.js';
+import { FEED_MEDIA_TYPES, writeFeed } from '../syndication/write-feed.js';
 
-async function publishedInnovationsFeed(ctx: HubContext): Promise<Feed> {
-  const hub = ctx.url();
-  const result = await ctx.db.$client.execute({
-    sql: `SELECT i.record_id, i.partner_id, i.title, i.published_at, i.updated_at, f.summary, n.name AS partner_name
-      FROM innovations i JOIN innovation_fts f ON f.rowid = i.rowid JOIN nodes n ON n.id = i.node_id
-      WHERE i.status = 'published' ORDER BY i.published_at DESC, i.rowid DESC LIMIT 50`,
-    args: [],
-  });
-  const feed = new Feed({
-    title: 'PROMISE Network — Project 52',
-    description: 'Innovations in mental-health care shared across the PROMISE Network, one a week.',
-    id: `${hub}/`,
-    link: `${hub}/`,
-    language: 'en',
-    copyright: 'Each write-up carries its own licence (CC BY 4.0 unless stated).',
-    updated: new Date(String(result.rows[0]?.published_at ?? '1970-01-01T00:00:00Z')),
-    feedLinks: { json: `${hub}/feed.json`, rss: `${hub}/rss.xml`, atom: `${hub}/atom.xml` },
-  });
-  for (const row of result.rows) {
-    const link = `${hub}/records/${encodeURIComponent(String(row.partner_id))}/innovation/${encodeURIComponent(String(row.record_id))}`;
-    feed.addItem({
-      title: String(row.title),
-      id: link,
-      link,
-      description: String(row.summary),
-      date: new Date(String(row.published_at ?? row.updated_at)),
-      author: [{ name: String(row.partner_name) }],
-    });
-  }
-  return feed;
-}
+const FILES: ReadonlyArray<[string, FeedFormat]> = [
+  ['rss.xml', 'rss'],
+  ['atom.xml', 'atom'],
+  ['feed.json', 'json'],
+];
 
-/** `/feed.json`, `/rss.xml` and `/atom.xml` of published innovations, built with the `feed` package. */
+/**
+ * The hub's feeds, each in RSS 2.0, Atom and JSON Feed 1.1, with CORS for everyone and
+ * conditional GET: the network's pieces (`/rss.xml`), one theme's (`/themes/{theme}/rss.xml`), one
+ * partner's (`/partners/{partnerId}/rss.xml`), crisis-service changes (`/services/crisis/rss.xml`)
+ * and, with Project 52, the bulletins (`/bulletins/rss.xml`). Links are built from the configured
+ * portal URL as each feed is served.
+ */
 export function mountSyndication(app: Hono, ctx: HubContext): void {
-  for (const path of ['/feed.json', '/rss.xml', '/atom.xml']) app.use(path, cors({ origin: '*' }));
-  app.get('/feed.json', async (c) => {
-    const feed = await publishedInnovationsFeed(ctx);
-    return c.body(feed.json1(), 200, { 'content-type': 'application/feed+json; charset=utf-8' });
+  const validators = new FeedValidators();
+  const mount = (prefix: string, build: (c: Context) => Promise<FeedDocument | null>) => {
+    for (const [file, format] of FILES) {
+      const path = `${prefix}/${file}`;
+      app.use(path, cors({ origin: '*', exposeHeaders: ['ETag', 'Last-Modified'] }));
+      app.get(path, async (c) => {
+        const feed = await build(c);
+        if (feed === null) return c.notFound();
+        return serveFeed(c, validators, {
+          key: feed.urls[format],
+          body: writeFeed(feed, format),
+          contentType: FEED_MEDIA_TYPES[format],
+        });
+      });
+    }
+  };
+  const portal = () => configuredPortal(ctx.config);
+
+  mount('', () => innovationFeed(ctx.db, { kind: 'network' }, ctx.url(), portal()));
+  mount('/themes/:theme', async (c) => {
+    const theme = c.req.param('theme') ?? '';
+    return isTheme(theme)
+      ? innovationFeed(ctx.db, { kind: 'theme', theme }, ctx.url(), portal())
+      : null;
   });
-  app.get('/rss.xml', async (c) => {
-    const feed = await publishedInnovationsFeed(ctx);
-    return c.body(feed.rss2(), 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+  mount('/partners/:partnerId', async (c) => {
+    const partner = await feedPartner(ctx.db, c.req.param('partnerId') ?? '');
+    return partner ? innovationFeed(ctx.db, partner, ctx.url(), portal()) : null;
   });
-  app.get('/atom.xml', async (c) => {
-    const feed = await publishedInnovationsFeed(ctx);
-    return c.body(feed.atom1(), 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
-  });
+  mount(CRISIS_CHANGES_PREFIX, () => crisisChangesFeed(ctx.db, ctx.url(), portal()));
+  mount('/bulletins', async () => (ctx.project52 ? ctx.project52.feed() : null));
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { feedUrls } from '../../syndication/feed-document.js';
+import { readFeed } from '../../syndication/test-support/read-feed.js';
+import { writeFeed } from '../../syndication/write-feed.js';
 import { fictionalBulletin } from '../test-support/fictional-bulletin.js';
 import { weekLabel } from './bulletin.js';
 import { renderBulletinEmail } from './email.js';
-import { bulletinFeeds } from './feed.js';
+import { bulletinFeed } from './feed.js';
 import { renderBulletinPage } from './page.js';
 
 const HOSTILE_TITLE = 'Safe haven <img src=x onerror=alert(1)> & "quotes"';
@@ -76,38 +79,38 @@ describe('the portal page fragment', () => {
   });
 });
 
-describe('the bulletin feeds', () => {
-  it('publishes each week as an RSS, Atom and JSON Feed entry, newest first', () => {
+describe('the bulletin feed', () => {
+  it('publishes each week as an RSS, Atom and JSON Feed 1.1 entry, newest first, hostile text inert', () => {
     const older = {
       ...fictionalBulletin({ week: '2026-W40' }),
       publishedAt: new Date('2026-09-28T09:00:00Z'),
     };
-    const feeds = bulletinFeeds([older, hostileBulletin()], {
-      hubUrl: 'https://hub.example.org',
-      feedLinks: {
-        rss: 'https://hub.example.org/project52/rss.xml',
-        atom: 'https://hub.example.org/project52/atom.xml',
-        json: 'https://hub.example.org/project52/feed.json',
+    const hostile = hostileBulletin();
+    const feed = bulletinFeed(
+      [older, hostile].map((bulletin) => ({ id: bulletin.url, bulletin })),
+      {
+        hubUrl: 'https://hub.example.org',
+        urls: feedUrls('https://hub.example.org', '/bulletins'),
+        homePage: 'https://portal.example.org/bulletins',
       },
-    });
-    const json = JSON.parse(feeds.json) as {
-      items: Array<{ id: string; title: string; content_html: string; tags?: string[] }>;
-    };
-    expect(json.items.map((item) => item.id)).toEqual([
-      'https://hub.example.org/project52/2026-W41',
-      'https://hub.example.org/project52/2026-W40',
-    ]);
-    expect(json.items[0]?.title).toContain(HOSTILE_TITLE);
-    expect(json.items[0]?.content_html).not.toMatch(/<img|<script/);
-    const { rss, atom } = feeds;
-    expect(rss).toContain(
-      '<guid isPermaLink="false">https://hub.example.org/project52/2026-W41</guid>',
     );
-    expect(atom).toContain('<id>https://hub.example.org/project52/2026-W40</id>');
-    for (const xml of [rss, atom]) {
-      expect(xml).not.toMatch(/<img src=x|<script>x\(\)/);
-      expect(xml).toContain('Safe haven &lt;img src=x onerror=alert(1)&gt;');
+    for (const format of ['rss', 'atom', 'json'] as const) {
+      const body = writeFeed(feed, format);
+      const read = readFeed(body, format);
+      expect(read.items.map((item) => item.id)).toEqual([
+        'https://hub.example.org/project52/2026-W41',
+        'https://hub.example.org/project52/2026-W40',
+      ]);
+      expect(read.items[0]?.title).toContain(HOSTILE_TITLE);
+      expect(read.items[0]?.categories.length).toBeGreaterThan(0);
+      if (format !== 'json') expect(body).not.toMatch(/<img src=x|<script>x\(\)/);
     }
+    const json = JSON.parse(writeFeed(feed, 'json')) as {
+      version: string;
+      items: Array<{ content_html: string }>;
+    };
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.items[0]?.content_html).not.toMatch(/<img|<script/);
   });
 });
 

@@ -2,7 +2,9 @@ import { EVIDENCE_LEVELS, INNOVATION_KINDS, INNOVATION_THEMES } from '@promise-g
 import type { FacetCount } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
 import { countryName } from '#lib/country-name.js';
+import type { Follow } from '#lib/follow.js';
 import { readInnovationSearch, readPageNumber } from '#lib/search-state.js';
+import { follow, NETWORK_FEED, partnerFollow, themeFollow } from '#lib/server/feeds.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { innovationCards } from '#lib/server/innovation-cards.js';
 import { label } from '#lib/server/labels.js';
@@ -25,6 +27,27 @@ function options(
   return values.map((value) => ({ value, label: label(value), count: byValue.get(value) ?? 0 }));
 }
 
+/**
+ * The feed that lists exactly what the page lists, newest first: the network's, one theme's or one
+ * partner's. None for a text search or any other filter.
+ */
+function followed(
+  q: string | undefined,
+  filters: NonNullable<ReturnType<typeof readInnovationSearch>['filters']>,
+  partners: ReadonlyMap<string, { name: string }>,
+): Follow | null {
+  if (q) return null;
+  const used = Object.entries(filters).filter(([, values]) => values?.length);
+  if (used.length === 0) return follow(NETWORK_FEED.name, NETWORK_FEED.title, NETWORK_FEED.prefix);
+  const [only] = used;
+  if (used.length > 1 || only?.[1]?.length !== 1) return null;
+  const value = String(only[1][0]);
+  if (only[0] === 'themes' && (INNOVATION_THEMES as readonly string[]).includes(value))
+    return themeFollow(value, label(value));
+  const partner = only[0] === 'partners' ? partners.get(value) : undefined;
+  return partner ? partnerFollow(value, partner.name) : null;
+}
+
 export const load: PageServerLoad = async ({ url }) => {
   const { hub } = getPortal();
   const search = readInnovationSearch(url.searchParams);
@@ -44,6 +67,7 @@ export const load: PageServerLoad = async ({ url }) => {
     page: readPageNumber(url.searchParams),
     total: results.total,
     nextCursor: results.nextCursor,
+    follow: followed(search.q, filters, partners),
     hits: innovationCards(results.items, partners),
     facets: {
       theme: options(facets.theme, filters.themes ?? [], label, INNOVATION_THEMES),

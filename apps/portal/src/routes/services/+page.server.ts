@@ -2,6 +2,7 @@ import { REFERRAL_ROUTES, SERVICE_CATEGORIES, URGENCIES } from '@promise-global/
 import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
 import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
+import { follow } from '#lib/server/feeds.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
@@ -68,6 +69,7 @@ export const load: PageServerLoad = async ({ url }) => {
     crisis: search.cursor ? [] : serviceCards(crisis.items).sort(byUrgency),
     others: serviceCards(others.items),
     now: Date.now(),
+    follow: follow('changes to crisis services', 'Changes to crisis services', '/services/crisis'),
     facets: {
       area: options(facets.area, filters.areas ?? []),
       category: options(facets.category, filters.categories ?? [], SERVICE_CATEGORIES),

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { countryName } from '#lib/country-name.js';
+import { partnerFollow } from '#lib/server/feeds.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { innovationCards } from '#lib/server/innovation-cards.js';
 import { getPortal } from '#lib/server/portal.js';
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ params }) => {
       region: summary.region,
     },
     status: status ?? null,
+    follow: partnerFollow(summary.partnerId, summary.name),
     via: relayedVia(status),
     health: summary.health,
     innovations: innovationCards(innovations.items, new Map([[summary.partnerId, summary]])),
