@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { createHubApp } from './app.js';
 import { createAdminToken } from './auth/admin-tokens.js';
-import { loadHubKey } from './auth/hub-key.js';
+import { hubKeyFile, loadHubKey } from './auth/hub-key.js';
 import { type HubConfig, type HubConfigInput, parseHubConfig } from './config/config.js';
 import type { HubContext } from './context.js';
 import { type HubDatabase, openDatabase } from './db/database.js';
@@ -52,8 +52,12 @@ export interface Hub {
 export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
   const config = parseHubConfig(input);
   const log = pino({ level: config.logLevel, base: { app: 'hub' } });
-  const db = await openDatabase(config.database);
-  const key = await loadHubKey(db, config.signingKey as JWK | undefined);
+  const db = await openDatabase(config.database, log);
+  const key = await loadHubKey(db, {
+    configured: config.signingKey as JWK | undefined,
+    keyFile: hubKeyFile(config),
+    log,
+  });
   if (config.bootstrapOperatorToken) {
     await createAdminToken(db, {
       name: 'bootstrap operator',

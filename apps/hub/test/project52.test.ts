@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
 import { innovationData, testUuid } from './support/fixtures.js';
+import { expectHashedStyleOnly } from './support/page-csp.js';
 import { project52Config, weekFromNow } from './support/project52.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -212,7 +213,7 @@ describe('Project 52 run by an editor through the hub', () => {
     }
     const print = await fetch(`${hub.url}/bulletins/${W[0]}/print`);
     expect(print.status).toBe(200);
-    expect(await print.text()).toContain('@page { size: A4');
+    expect(await expectHashedStyleOnly(print)).toContain('@page { size: A4');
     const refused = await editor
       .swapWeeks({ weekA: W[0] ?? '', weekB: W[1] ?? '' })
       .catch((error: HubClientError) => error);

@@ -16,6 +16,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
       authToken: env.HUB_DATABASE_AUTH_TOKEN || undefined,
     },
     signingKey: env.HUB_SIGNING_KEY ? JSON.parse(env.HUB_SIGNING_KEY) : undefined,
+    keyFile: env.HUB_KEY_FILE || undefined,
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
     allowPrivateHosts: list(env.HUB_ALLOW_PRIVATE_HOSTS),
     project52: project52FromEnv(env),
