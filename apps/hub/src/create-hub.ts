@@ -15,6 +15,7 @@ import { Harvester } from './harvest/harvester.js';
 import { AddressPolicy } from './http/address-policy.js';
 import { reprocessQuarantine } from './index/quarantine.js';
 import { HubLimits } from './limits/hub-limits.js';
+import { startRetentionJob } from './project52-hub/retention-job.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
 
@@ -86,6 +87,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
   const app = createHubApp(ctx);
   let server: ServerType | undefined;
   let renewal: Cron | undefined;
+  let retention: { stop(): void } | undefined;
   let closed = false;
 
   const hub: Hub = {
@@ -122,6 +124,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       ctx.harvester.start();
       void ctx.harvester.syncDue();
       if (scheduler) project52Started = scheduler.start();
+      if (ctx.project52) retention = startRetentionJob(ctx.project52, log);
       log.info({ url }, 'hub listening');
     },
     renewMemberships: (now) => renewMemberships(ctx, now),
@@ -129,6 +132,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       if (closed) return;
       closed = true;
       renewal?.stop();
+      retention?.stop();
       await scheduler?.close();
       ctx.project52?.close();
       await ctx.harvester.close();

@@ -4,6 +4,7 @@ import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
 import { type BulletinFeeds, bulletinFeeds } from '../project52/bulletin/feed.js';
 import { renderBulletinPrint } from '../project52/bulletin/print.js';
+import { ConfirmationOutbox } from '../project52/mailing/confirmation-outbox.js';
 import { type SendReport, sendBulletin } from '../project52/mailing/send-bulletin.js';
 import { type BulletinTransport, createSmtpTransport } from '../project52/mailing/smtp.js';
 import {
@@ -47,6 +48,8 @@ export class Project52Service {
   readonly programme: Programme;
   /** Present only when SMTP is configured: without it nothing is ever sent. */
   readonly transport: BulletinTransport | undefined;
+  /** Confirmation emails waiting to be sent (after the request that asked for them). */
+  readonly outbox: ConfirmationOutbox | undefined;
 
   constructor(
     private readonly deps: Project52Deps,
@@ -57,6 +60,9 @@ export class Project52Service {
     this.ledger = new LibsqlSendLedger(deps.db);
     this.programme = new Programme(deps.db, config, this.subscribers, clock);
     this.transport = config.mailing.smtp ? createSmtpTransport(config.mailing.smtp) : undefined;
+    this.outbox = this.transport
+      ? new ConfirmationOutbox(this.transport, config.mailing.from, deps.log)
+      : undefined;
   }
 
   links(): MailingLinks {
@@ -73,8 +79,8 @@ export class Project52Service {
    * same whatever the address's state, so the form reveals nothing about who is subscribed.
    */
   async requestSubscription(address: string): Promise<void> {
-    const transport = this.transport;
-    if (transport === undefined)
+    const outbox = this.outbox;
+    if (outbox === undefined)
       throw new Project52Error('PROJECT52_OFF', 'This hub does not send email');
     const email = await requestSubscription(
       this.subscribers,
@@ -83,18 +89,15 @@ export class Project52Service {
       this.clock(),
       this.config.mailing.confirmTtlHours * 3_600_000,
     );
-    if (email === null) return;
-    try {
-      await transport.sendMail({
-        from: this.config.mailing.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-      });
-    } catch (error) {
-      // Logged without the address; the reader may simply ask again.
-      this.deps.log.warn({ code: (error as { code?: unknown }).code }, 'confirmation not sent');
-    }
+    if (email !== null) outbox.enqueue(email);
+  }
+
+  /** Applies the mailing list's retention rules now (the hub runs this daily). */
+  async purgeSubscribers(): Promise<{ pending: number; left: number }> {
+    const purged = await this.subscribers.purge(this.clock());
+    if (purged.pending + purged.left > 0)
+      this.deps.log.info(purged, 'project 52: expired mailing-list addresses deleted');
+    return purged;
   }
 
   confirm(token: string) {
@@ -246,8 +249,13 @@ export class Project52Service {
       ledger: this.ledger,
       links: this.links(),
       from: this.config.mailing.from,
+      unsubscribeMailbox: this.config.mailing.unsubscribeMailbox,
       domain: new URL(this.deps.url()).hostname,
     });
+    await this.subscribers.markBounced(
+      report.failed.filter((failure) => failure.permanent).map((failure) => failure.subscriberId),
+      this.clock(),
+    );
     await db.execute({
       sql: 'UPDATE p52_week_sends SET finished_at = ?, report = ? WHERE week = ?',
       args: [
@@ -269,6 +277,7 @@ export class Project52Service {
   }
 
   close(): void {
+    this.outbox?.close();
     this.transport?.close();
   }
 }

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 import { styleHashSource } from '../http/style-hash.js';
 import { PRINT_CSS } from '../project52/bulletin/print.js';
+import { UNSUBSCRIBE_LINK_DAYS } from '../project52/mailing/tokens.js';
 
 const PAGE_CSS =
   'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#111}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}';
@@ -88,6 +89,13 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
         200,
         'You are unsubscribed',
         `<p>No more Project 52 bulletins will be sent to you.</p>${back()}`,
+      );
+    if (outcome === 'expired')
+      return page(
+        c,
+        400,
+        'This unsubscribe link has expired',
+        `<p>Unsubscribe links work for ${UNSUBSCRIBE_LINK_DAYS} days, so a forwarded bulletin cannot unsubscribe its first reader for ever. Use the link in your latest bulletin.</p>${back()}`,
       );
     return page(
       c,
