@@ -31,6 +31,7 @@ export async function createContext(config: NodeConfig, log: Logger): Promise<No
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
+    onWarning: (message) => log.warn(message),
   });
   let publicUrl = config.publicUrl;
   const signer: RecordSigner = {
