@@ -152,7 +152,12 @@ describe('Project 52 run by an editor through the hub', () => {
   });
 
   it('subscribes with double opt-in and sends the week’s bulletin once to confirmed readers', async () => {
-    for (const email of ['ana@example.org', 'ben@example.org', 'dan@example.org', 'cat@example.org'])
+    for (const email of [
+      'ana@example.org',
+      'ben@example.org',
+      'dan@example.org',
+      'cat@example.org',
+    ])
       expect(await client.subscribe({ email })).toEqual({ ok: true });
     await hub.project52?.outbox?.idle();
     expect(sink.accepted).toHaveLength(4);

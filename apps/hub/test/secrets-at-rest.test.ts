@@ -20,9 +20,7 @@ const modeOf = async (path: string) => ((await stat(path)).mode & 0o777).toStrin
 
 async function rawFiles(dir: string): Promise<string> {
   const parts = await Promise.all(
-    ['hub.db', 'hub.db-wal'].map((name) =>
-      readFile(join(dir, name)).catch(() => Buffer.alloc(0)),
-    ),
+    ['hub.db', 'hub.db-wal'].map((name) => readFile(join(dir, name)).catch(() => Buffer.alloc(0))),
   );
   return Buffer.concat(parts).toString('latin1');
 }
@@ -70,7 +68,11 @@ describe('the hub’s secrets at rest', () => {
     db.$client.close();
     expect(await rawFiles(dir)).toContain(String(old.privateJwk.d));
 
-    const hub = await createHub({ database: { url }, harvest: { schedule: false }, logLevel: 'silent' });
+    const hub = await createHub({
+      database: { url },
+      harvest: { schedule: false },
+      logLevel: 'silent',
+    });
     await hub.start();
     try {
       const keyFile = join(dir, 'hub-signing-key.json');
@@ -83,7 +85,11 @@ describe('the hub’s secrets at rest', () => {
       await hub.close();
     }
     // And the next start reads the same key from the file.
-    const again = await createHub({ database: { url }, harvest: { schedule: false }, logLevel: 'silent' });
+    const again = await createHub({
+      database: { url },
+      harvest: { schedule: false },
+      logLevel: 'silent',
+    });
     await again.start();
     try {
       expect((await identity(again.url)).map((key) => key.kid)).toEqual([old.kid]);

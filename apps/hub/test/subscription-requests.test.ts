@@ -1,4 +1,4 @@
-import { HubClient } from '@promise-global/sdk/client/hub';
+import type { HubClient } from '@promise-global/sdk/client/hub';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';

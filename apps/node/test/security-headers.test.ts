@@ -6,7 +6,10 @@ async function responses(t: TestNode): Promise<[string, Response][]> {
   return [
     ['/healthz', await t.call('GET', '/healthz', undefined, { token: null })],
     ['/feed', await t.call('GET', '/feed', undefined, { token: null })],
-    ['/.well-known/promise-node', await t.call('GET', '/.well-known/promise-node', undefined, { token: null })],
+    [
+      '/.well-known/promise-node',
+      await t.call('GET', '/.well-known/promise-node', undefined, { token: null }),
+    ],
     ['/openapi.json', await t.call('GET', '/openapi.json', undefined, { token: null })],
     ['/admin', await t.call('GET', '/admin', undefined, { token: null })],
     ['/no-such-route', await t.call('GET', '/no-such-route', undefined, { token: null })],

@@ -52,7 +52,9 @@ export async function loadHubKey(db: HubDatabase, options: HubKeyOptions): Promi
     if (legacy) await eraseStoredKeys(db);
     return existing;
   }
-  const key = legacy ? await signingKeyFromJwk(legacy.privateJwk as JWK) : await generateSigningKey();
+  const key = legacy
+    ? await signingKeyFromJwk(legacy.privateJwk as JWK)
+    : await generateSigningKey();
   await privateFolder(keyFile, log);
   await writeFile(keyFile, `${JSON.stringify(key.privateJwk, null, 2)}\n`, {
     mode: OWNER_ONLY_FILE,

@@ -46,6 +46,7 @@ function project52FromEnv(env: NodeJS.ProcessEnv): HubConfigInput['project52'] {
     mailing: {
       secret: env.HUB_P52_MAILING_SECRET ?? '',
       from: env.HUB_P52_FROM ?? '',
+      unsubscribeMailbox: env.HUB_P52_UNSUBSCRIBE_MAILBOX || undefined,
       smtp: env.HUB_SMTP_HOST
         ? {
             host: env.HUB_SMTP_HOST,

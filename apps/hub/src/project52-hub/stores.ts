@@ -1,8 +1,8 @@
 import type { Row } from '@libsql/client';
 import type { HubDatabase } from '../db/database.js';
+import { RETENTION } from '../project52/mailing/retention.js';
 import type { LedgerEntry, SendLedger } from '../project52/mailing/send-ledger.js';
 import type { Subscriber, SubscriberStore } from '../project52/mailing/subscribers.js';
-import { RETENTION } from '../project52/mailing/retention.js';
 import type { IsoWeek } from '../project52/schedule/iso-week.js';
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
@@ -91,7 +91,10 @@ export class LibsqlSubscriberStore implements SubscriberStore {
     const [, pending, left] = await this.db.$client.batch(
       [
         { sql: `DELETE FROM p52_send_ledger WHERE subscriber_id IN (${doomed})`, args },
-        { sql: "DELETE FROM p52_subscribers WHERE state = 'pending' AND subscribed_at < ?", args: [pendingBefore] },
+        {
+          sql: "DELETE FROM p52_subscribers WHERE state = 'pending' AND subscribed_at < ?",
+          args: [pendingBefore],
+        },
         {
           sql: "DELETE FROM p52_subscribers WHERE state IN ('unsubscribed', 'bounced') AND unsubscribed_at < ?",
           args: [leftBefore],

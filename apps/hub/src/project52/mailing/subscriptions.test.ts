@@ -87,8 +87,7 @@ describe('one-click unsubscribe', () => {
     await confirmSubscription(store, SECRET, tokenIn(email?.text ?? ''), now);
     const [subscriber] = await store.confirmed();
     if (subscriber === undefined) throw new Error('subscriber not confirmed');
-    const token =
-      new URL(unsubscribeLink(links, subscriber, now)).searchParams.get('token') ?? '';
+    const token = new URL(unsubscribeLink(links, subscriber, now)).searchParams.get('token') ?? '';
     expect(verifyUnsubscribeToken(SECRET, token, subscriber, now)).toBe('valid');
     expect(await unsubscribe(store, SECRET, token, now)).toBe('unsubscribed');
     expect(await unsubscribe(store, SECRET, token, now)).toBe('unsubscribed');
@@ -121,7 +120,10 @@ describe('unsubscribe links in forwarded bulletins', () => {
     );
     expect(await store.confirmed()).toHaveLength(1);
     // A later expiry written into the token breaks its MAC.
-    const stretched = token.replace(/\.(\d+)\./, (_m, expiry: string) => `.${Number(expiry) + 365 * 86_400}.`);
+    const stretched = token.replace(
+      /\.(\d+)\./,
+      (_m, expiry: string) => `.${Number(expiry) + 365 * 86_400}.`,
+    );
     expect(await unsubscribe(store, SECRET, stretched, after(UNSUBSCRIBE_LINK_DAYS + 1))).toBe(
       'invalid',
     );

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import { getPortal } from './portal.js';
 import { type EditorSession, type LiveSession, SESSION_MAX_MS } from './editor-sessions.js';
+import { getPortal } from './portal.js';
 
 export type TokenCheck =
   | { ok: true; role: EditorSession['role'] }

@@ -79,9 +79,7 @@ export class EditorSessions {
   }
 
   private ended(session: StoredSession, now: number): boolean {
-    return (
-      now - session.lastSeenAt >= SESSION_IDLE_MS || now - session.createdAt >= SESSION_MAX_MS
-    );
+    return now - session.lastSeenAt >= SESSION_IDLE_MS || now - session.createdAt >= SESSION_MAX_MS;
   }
 
   private sweep(): void {
