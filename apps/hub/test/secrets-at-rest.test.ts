@@ -25,6 +25,16 @@ async function rawFiles(dir: string): Promise<string> {
   return Buffer.concat(parts).toString('latin1');
 }
 
+async function startFileHub(url: string) {
+  const hub = await createHub({
+    database: { url },
+    harvest: { schedule: false },
+    logLevel: 'silent',
+  });
+  await hub.start();
+  return hub;
+}
+
 async function identity(url: string): Promise<{ kid: string }[]> {
   const response = await fetch(`${url}/.well-known/jwks.json`);
   return ((await response.json()) as { keys: { kid: string }[] }).keys;
@@ -33,12 +43,7 @@ async function identity(url: string): Promise<{ kid: string }[]> {
 describe('the hub’s secrets at rest', () => {
   it('keeps its private key in a 0600 key file, not in the database, and every file owner-only', async () => {
     const dir = join(root, 'hub-data');
-    const hub = await createHub({
-      database: { url: `file:${join(dir, 'hub.db')}` },
-      harvest: { schedule: false },
-      logLevel: 'silent',
-    });
-    await hub.start();
+    const hub = await startFileHub(`file:${join(dir, 'hub.db')}`);
     try {
       const keyFile = join(dir, 'hub-signing-key.json');
       const jwk = JSON.parse(await readFile(keyFile, 'utf8')) as { d: string; kid: string };
@@ -68,12 +73,7 @@ describe('the hub’s secrets at rest', () => {
     db.$client.close();
     expect(await rawFiles(dir)).toContain(String(old.privateJwk.d));
 
-    const hub = await createHub({
-      database: { url },
-      harvest: { schedule: false },
-      logLevel: 'silent',
-    });
-    await hub.start();
+    const hub = await startFileHub(url);
     try {
       const keyFile = join(dir, 'hub-signing-key.json');
       expect(JSON.parse(await readFile(keyFile, 'utf8'))).toMatchObject({ d: old.privateJwk.d });
@@ -85,12 +85,7 @@ describe('the hub’s secrets at rest', () => {
       await hub.close();
     }
     // And the next start reads the same key from the file.
-    const again = await createHub({
-      database: { url },
-      harvest: { schedule: false },
-      logLevel: 'silent',
-    });
-    await again.start();
+    const again = await startFileHub(url);
     try {
       expect((await identity(again.url)).map((key) => key.kid)).toEqual([old.kid]);
     } finally {
