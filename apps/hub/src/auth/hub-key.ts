@@ -1,4 +1,4 @@
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
   generateSigningKey,
@@ -56,15 +56,37 @@ export async function loadHubKey(db: HubDatabase, options: HubKeyOptions): Promi
     ? await signingKeyFromJwk(legacy.privateJwk as JWK)
     : await generateSigningKey();
   await privateFolder(keyFile, log);
-  await writeFile(keyFile, `${JSON.stringify(key.privateJwk, null, 2)}\n`, {
-    mode: OWNER_ONLY_FILE,
-    flag: 'wx',
-  });
+  if (!(await writeKeyFile(keyFile, key))) {
+    // Another process made the key file first: use theirs, never overwrite a key.
+    const raced = await readKeyFile(keyFile, log);
+    if (raced) return raced;
+  }
   if (legacy) {
     await eraseStoredKeys(db);
     log.info({ kid: key.kid, keyFile }, 'moved the hub’s signing key out of the database');
   } else log.info({ kid: key.kid, keyFile }, 'created the hub’s signing key');
   return key;
+}
+
+/**
+ * Writes the key whole or not at all (a process killed mid-write leaves no half key): to a
+ * temporary owner-only file, then linked into place, never over an existing key.
+ */
+async function writeKeyFile(file: string, key: SigningKey): Promise<boolean> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(key.privateJwk, null, 2)}\n`, {
+    mode: OWNER_ONLY_FILE,
+    flag: 'w',
+  });
+  try {
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temporary);
+  }
 }
 
 async function readKeyFile(file: string, log: Logger): Promise<SigningKey | undefined> {
