@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
 import { project52Config } from './support/project52.js';
-import { eventually, startTestHub } from './support/test-hub.js';
+import { eventually, OPERATOR_TOKEN, startTestHub } from './support/test-hub.js';
 
 let hub: Hub;
 let client: HubClient;
@@ -48,5 +48,29 @@ describe('a subscription request', () => {
     expect(await client.subscribe({ email: 'new.reader@example.org' })).toEqual({ ok: true });
     await hub.project52?.outbox?.idle();
     expect(sink.accepted).toHaveLength(2);
+  });
+});
+
+describe('an unsubscribe request by email (List-Unsubscribe mailto)', () => {
+  const unsubscribeAddress = (email: string, token?: string) =>
+    fetch(`${hub.url}/trpc/admin.project52.unsubscribeAddress`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ email }),
+    });
+
+  it('lets an operator take the sender’s address off the list, and nobody else', async () => {
+    expect((await unsubscribeAddress('new.reader@example.org')).status).toBe(401);
+    const taken = await unsubscribeAddress(' New.Reader@example.org ', OPERATOR_TOKEN);
+    expect(await taken.json()).toEqual({ result: { data: { unsubscribed: true } } });
+    expect(await hub.project52?.subscribers.findByAddress('new.reader@example.org')).toMatchObject({
+      state: 'unsubscribed',
+      unsubscribedAt: expect.any(String),
+    });
+    const again = await unsubscribeAddress('new.reader@example.org', OPERATOR_TOKEN);
+    expect(await again.json()).toEqual({ result: { data: { unsubscribed: false } } });
   });
 });

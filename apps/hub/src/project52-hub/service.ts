@@ -108,6 +108,18 @@ export class Project52Service {
     return unsubscribe(this.subscribers, this.config.mailing.secret, token, this.clock());
   }
 
+  /** Takes an address off the list (an operator acting on an unsubscribe email); false when it is not on it. */
+  async unsubscribeAddress(address: string): Promise<boolean> {
+    const subscriber = await this.subscribers.findByAddress(address);
+    if (subscriber?.state !== 'confirmed' && subscriber?.state !== 'pending') return false;
+    await this.subscribers.save({
+      ...subscriber,
+      state: 'unsubscribed',
+      unsubscribedAt: this.clock().toISOString(),
+    });
+    return true;
+  }
+
   /** A week's bulletin: as it went out when sent, else as it would go out now; null for an empty week. */
   async bulletin(week: string): Promise<Project52Bulletin | null> {
     if (!isIsoWeek(week)) return null;
