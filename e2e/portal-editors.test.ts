@@ -127,10 +127,10 @@ describe('signing in', () => {
       // A cookie altered by one character opens nothing.
       const value = cookie?.value ?? '';
       const tampered = `${value.slice(0, 20)}${value[20] === 'A' ? 'B' : 'A'}${value.slice(21)}`;
-      const withCookie = (sealed: string) =>
+      const withCookie = (id: string) =>
         fetch(`${federation.portalUrl}/editors/nodes`, {
           redirect: 'manual',
-          headers: { cookie: `promise-editor=${sealed}` },
+          headers: { cookie: `promise-editor=${id}` },
         });
       expect((await withCookie(tampered)).status).toBe(303);
       const open = await withCookie(value);
