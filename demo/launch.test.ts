@@ -118,6 +118,22 @@ describe('the demo federation runs Project 52', () => {
     expect(after.pending).toBe(0);
   });
 
+  it('serves the portal through its production server: security headers on pages and static files', async () => {
+    for (const path of ['/', '/robots.txt', '/favicon.svg', '/no-such-page']) {
+      const response = await fetch(`${demo.portalUrl}${path}`);
+      await response.body?.cancel();
+      expect({ path, nosniff: response.headers.get('x-content-type-options') }).toEqual({
+        path,
+        nosniff: 'nosniff',
+      });
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    }
+    const home = await fetch(demo.portalUrl);
+    await home.body?.cancel();
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
   it('decides nothing again when restarted on the same data', async () => {
     const editor = new HubClient({ baseUrl: demo.hubUrl, token: demo.editorToken });
     const decisions = (await editor.project52Queue()).decisions.length;

@@ -1,5 +1,5 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
 import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, importJson, type PromiseNode } from '@promise-global/node';
@@ -63,7 +63,6 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
   const saved = await loadSecrets(dataDir);
   const secrets: DemoSecrets = saved ?? { hubOperatorToken: newOperatorToken(), nodeTokens: {} };
   secrets.mailingSecret ??= newSecret();
-  secrets.portalSessionSecret ??= newSecret();
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
@@ -142,7 +141,7 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
       );
     }
 
-    const portal = await startPortal(options, hubUrl, portalUrl, secrets.portalSessionSecret);
+    const portal = await startPortal(options, hubUrl, portalUrl);
     closers.push(portal);
     return {
       portalUrl,
@@ -214,12 +213,16 @@ async function seed(
     await hub.syncNode({ partnerId: partnerContent.partner.id });
 }
 
-/** Serves the portal's adapter-node build in this process, so Ctrl-C leaves nothing behind. */
+type PortalHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Serves the portal's adapter-node build in this process (so Ctrl-C leaves nothing behind),
+ * through the portal's own server module: the same security headers as in production.
+ */
 async function startPortal(
   options: DemoOptions,
   hubUrl: string,
   portalUrl: string,
-  sessionSecret: string,
 ): Promise<() => Promise<void>> {
   const handlerFile = join(options.portalBuildDir, 'handler.js');
   await stat(handlerFile).catch(() => {
@@ -227,12 +230,12 @@ async function startPortal(
   });
   process.env.PROMISE_HUB_URL = hubUrl;
   process.env.ORIGIN = portalUrl;
-  // Kept with the demo's secrets, so an editor stays signed in across restarts.
-  process.env.PROMISE_PORTAL_SESSION_SECRET ??= sessionSecret;
-  const { handler } = (await import(handlerFile)) as {
-    handler: (req: unknown, res: unknown, next?: () => void) => void;
-  };
-  const server: Server = createServer((req, res) => handler(req, res));
+  const { createPortalServer } = (await import(
+    join(options.portalBuildDir, '..', 'portal-server.js')
+  )) as { createPortalServer: (handler: Promise<PortalHandler>) => Server };
+  const handler = import(handlerFile).then((module: { handler: PortalHandler }) => module.handler);
+  await handler;
+  const server = createPortalServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.portalPort, options.host, resolve);

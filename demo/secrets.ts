@@ -9,8 +9,6 @@ export interface DemoSecrets {
   hubEditorToken?: string;
   /** Signs Project 52's confirmation and unsubscribe links; made when first needed. */
   mailingSecret?: string;
-  /** Signs the portal's editor sessions, so they survive a restart; made when first needed. */
-  portalSessionSecret?: string;
   /** Per partner id: the node admin token printed for staff. */
   nodeTokens: Record<string, string>;
 }

@@ -97,7 +97,7 @@ describe('signing in', () => {
     expect(northshire?.state).toBe('active');
   });
 
-  it('refuses a wrong token beside the field, and keeps a good one only in a sealed HttpOnly, SameSite=Strict cookie', async () => {
+  it('refuses a wrong token beside the field, and gives the browser only an opaque session id in a HttpOnly, SameSite=Strict cookie', async () => {
     const context = await newContext(browser, 'desktop');
     try {
       const { page } = await openPage(context, `${federation.portalUrl}/editors/sign-in`);
@@ -127,20 +127,64 @@ describe('signing in', () => {
       // A cookie altered by one character opens nothing.
       const value = cookie?.value ?? '';
       const tampered = `${value.slice(0, 20)}${value[20] === 'A' ? 'B' : 'A'}${value.slice(21)}`;
-      const withCookie = (sealed: string) =>
+      const withCookie = (id: string) =>
         fetch(`${federation.portalUrl}/editors/nodes`, {
           redirect: 'manual',
-          headers: { cookie: `promise-editor=${sealed}` },
+          headers: { cookie: `promise-editor=${id}` },
         });
       expect((await withCookie(tampered)).status).toBe(303);
-      expect((await withCookie(value)).status).toBe(200);
+      const open = await withCookie(value);
+      expect(open.status).toBe(200);
+      expect(open.headers.get('cache-control')).toBe('no-store');
+      expect(value).toMatch(/^[\w-]{43}$/);
 
       await page.click('text=Sign out');
       await page.waitForURL(/\/editors\/sign-in/);
       expect(await sessionCookie(context)).toBeUndefined();
+      // The session ended on the server: a copy of the cookie opens nothing any more.
+      for (const path of ['/editors', '/editors/nodes', '/editors/project52']) {
+        const replayed = await fetch(`${federation.portalUrl}${path}`, {
+          redirect: 'manual',
+          headers: { cookie: `promise-editor=${value}` },
+        });
+        expect({ path, status: replayed.status }).toEqual({ path, status: 303 });
+      }
     } finally {
       await context.close();
     }
+  });
+
+  it('gives a new session id at sign-in and ends the one the browser brought (no fixation)', async () => {
+    const signInWith = (cookie: string | undefined) =>
+      fetch(`${federation.portalUrl}/editors/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          origin: federation.portalUrl,
+          accept: 'text/html',
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(cookie ? { cookie: `promise-editor=${cookie}` } : {}),
+        },
+        body: new URLSearchParams({ token: editorToken, next: '/editors' }).toString(),
+      });
+    const idIn = (response: Response) =>
+      /promise-editor=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    const first = await signInWith(undefined);
+    expect(first.status).toBe(303);
+    const planted = idIn(first);
+    expect(planted).toMatch(/^[\w-]{43}$/);
+    const second = await signInWith(planted);
+    expect(second.status).toBe(303);
+    const fresh = idIn(second);
+    expect(fresh).toMatch(/^[\w-]{43}$/);
+    expect(fresh).not.toBe(planted);
+    const open = (id: string) =>
+      fetch(`${federation.portalUrl}/editors`, {
+        redirect: 'manual',
+        headers: { cookie: `promise-editor=${id}` },
+      }).then((response) => response.status);
+    expect(await open(planted)).toBe(303);
+    expect(await open(fresh)).toBe(200);
   });
 });
 

@@ -202,7 +202,8 @@ export function fixturePartners(
   ];
 }
 
-async function startPortal(
+/** Starts the built portal (its production server.js) against a hub, on a free port. */
+export async function startPortal(
   hubUrl: string,
   extraEnv: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {

@@ -2,7 +2,7 @@ import { PublicJwkSet } from '@promise-global/schema';
 import { pinKeys, verifyRecord } from '@promise-global/sdk/verify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
+import { type PortalFederation, startPortal, startPortalFederation } from './portal-fixture.js';
 import { launchBrowser, newContext, openPage } from './support/browser.js';
 
 let federation: PortalFederation;
@@ -223,6 +223,53 @@ describe('security headers', () => {
         "frame-ancestors 'none'",
       );
     }
+  });
+});
+
+describe('security headers on the https portal and on personal answers', () => {
+  it('states the charset of every page', async () => {
+    for (const path of ['/', '/innovations', '/no-such-page']) {
+      const response = await fetch(`${federation.portalUrl}${path}`);
+      await response.body?.cancel();
+      expect({ path, type: response.headers.get('content-type') }).toEqual({
+        path,
+        type: 'text/html; charset=utf-8',
+      });
+    }
+  });
+
+  it('sends HSTS on pages and assets only when its origin is https', async () => {
+    const plain = await fetch(`${federation.portalUrl}/favicon.svg`);
+    await plain.body?.cancel();
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const https = await startPortal(federation.hub.url, { ORIGIN: 'https://portal.example.org' });
+    try {
+      for (const path of ['/', '/favicon.svg', '/no-such-page']) {
+        const response = await fetch(`${https.url}${path}`);
+        await response.body?.cancel();
+        expect({ path, hsts: response.headers.get('strict-transport-security') }).toEqual({
+          path,
+          hsts: 'max-age=31536000; includeSubDomains',
+        });
+      }
+    } finally {
+      const exited = new Promise((resolve) => https.child.once('exit', resolve));
+      https.child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('lets no cache keep the answer to a form a reader sent', async () => {
+    const response = await fetch(`${federation.portalUrl}/subscribe`, {
+      method: 'POST',
+      headers: {
+        origin: federation.portalUrl,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'email=reader%40example.org',
+    });
+    await response.body?.cancel();
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
 

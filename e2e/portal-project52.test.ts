@@ -225,7 +225,9 @@ describe('feeds and the mailing list', () => {
         }
         expect(answers[0]).toContain('Check your email');
         expect(new Set(answers).size).toBe(1);
-        // The hub did mail the new address a confirmation link (the page never says so).
+        // The hub did mail the new address a confirmation link (the page never says so), after
+        // answering: wait for its outbox.
+        await federation.hub.project52?.outbox?.idle();
         const confirmations = sink.accepted.filter((mail) =>
           mail.envelopeTo.includes('someone.else@example.org'),
         );

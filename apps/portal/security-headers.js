@@ -14,3 +14,6 @@ export const SECURITY_HEADERS = Object.freeze({
 
 export const FALLBACK_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Sent when the portal's public origin (ORIGIN) is https: a year, subdomains included. */
+export const HSTS = 'max-age=31536000; includeSubDomains';

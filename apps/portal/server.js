@@ -1,7 +1,5 @@
-// Production entry: the adapter-node handler behind a server that adds the security headers to
-// every response, including static assets the handler serves before SvelteKit's hooks run.
-import { createServer } from 'node:http';
-import { FALLBACK_CSP, SECURITY_HEADERS } from './security-headers.js';
+// Production entry: the portal's server (portal-server.js) on HOST:PORT.
+import { createPortalServer } from './portal-server.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8790);
@@ -12,15 +10,7 @@ const handlerReady = new Promise((resolve) => {
   loaded = resolve;
 });
 
-const server = createServer(async (request, response) => {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-  response.setHeader('content-security-policy', FALLBACK_CSP);
-  const handler = await handlerReady;
-  handler(request, response, () => {
-    response.statusCode = 404;
-    response.end('Not found');
-  });
-});
+const server = createPortalServer(handlerReady);
 
 server.listen(port, host, () => {
   const address = server.address();

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { createHubApp } from './app.js';
 import { createAdminToken } from './auth/admin-tokens.js';
-import { loadHubKey } from './auth/hub-key.js';
+import { hubKeyFile, loadHubKey } from './auth/hub-key.js';
 import { type HubConfig, type HubConfigInput, parseHubConfig } from './config/config.js';
 import type { HubContext } from './context.js';
 import { type HubDatabase, openDatabase } from './db/database.js';
@@ -15,6 +15,7 @@ import { Harvester } from './harvest/harvester.js';
 import { AddressPolicy } from './http/address-policy.js';
 import { reprocessQuarantine } from './index/quarantine.js';
 import { HubLimits } from './limits/hub-limits.js';
+import { startRetentionJob } from './project52-hub/retention-job.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
 import { configuredPortal, portalLinks } from './syndication/portal-links.js';
@@ -53,8 +54,12 @@ export interface Hub {
 export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
   const config = parseHubConfig(input);
   const log = pino({ level: config.logLevel, base: { app: 'hub' } });
-  const db = await openDatabase(config.database);
-  const key = await loadHubKey(db, config.signingKey as JWK | undefined);
+  const db = await openDatabase(config.database, log);
+  const key = await loadHubKey(db, {
+    configured: config.signingKey as JWK | undefined,
+    keyFile: hubKeyFile(config),
+    log,
+  });
   if (config.bootstrapOperatorToken) {
     await createAdminToken(db, {
       name: 'bootstrap operator',
@@ -92,6 +97,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
   const app = createHubApp(ctx);
   let server: ServerType | undefined;
   let renewal: Cron | undefined;
+  let retention: { stop(): void } | undefined;
   let closed = false;
 
   const hub: Hub = {
@@ -128,6 +134,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       ctx.harvester.start();
       void ctx.harvester.syncDue();
       if (scheduler) project52Started = scheduler.start();
+      if (ctx.project52) retention = startRetentionJob(ctx.project52, log);
       log.info({ url }, 'hub listening');
     },
     renewMemberships: (now) => renewMemberships(ctx, now),
@@ -135,6 +142,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       if (closed) return;
       closed = true;
       renewal?.stop();
+      retention?.stop();
       await scheduler?.close();
       ctx.project52?.close();
       await ctx.harvester.close();

@@ -133,8 +133,11 @@ describe('subscription limits', () => {
       'content-type': 'application/json',
       ...headers,
     });
-  const mailsTo = (email: string) =>
-    sink.accepted.filter((mail) => mail.envelopeTo.includes(email)).length;
+  /** Mail a hub has sent to `email`, once its confirmation outbox (sent after each answer) is empty. */
+  const mailsTo = async (email: string) => {
+    await hub.project52?.outbox?.idle();
+    return sink.accepted.filter((mail) => mail.envelopeTo.includes(email)).length;
+  };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -159,11 +162,11 @@ describe('subscription limits', () => {
     expect(answers.map((a) => [a.status, a.body])).toEqual(
       answers.map(() => [200, JSON.stringify({ result: { data: { ok: true } } })]),
     );
-    expect(mailsTo('repeat.reader@example.org')).toBe(1);
+    expect(await mailsTo('repeat.reader@example.org')).toBe(1);
     // Case and spaces do not make it another address.
     const other = await subscribe('127.0.0.5', ' Repeat.Reader@EXAMPLE.org ');
     expect(other.status).toBe(200);
-    expect(mailsTo('repeat.reader@example.org')).toBe(1);
+    expect(await mailsTo('repeat.reader@example.org')).toBe(1);
   });
 
   it('refuses a client over its limit with TOO_MANY_REQUESTS, and only that client', async () => {
@@ -174,9 +177,9 @@ describe('subscription limits', () => {
     const error = JSON.parse(refused.body).error;
     expect(error.data.code).toBe('TOO_MANY_REQUESTS');
     expect(error.message).toMatch(/^RATE_LIMITED: too many subscription requests/);
-    expect(mailsTo('busy.d@example.org')).toBe(0);
+    expect(await mailsTo('busy.d@example.org')).toBe(0);
     expect((await subscribe('127.0.0.7', 'busy.d@example.org')).status).toBe(200);
-    expect(mailsTo('busy.d@example.org')).toBe(1);
+    expect(await mailsTo('busy.d@example.org')).toBe(1);
   });
 
   it('ignores X-Forwarded-For from an untrusted peer and honours it from a trusted proxy', async () => {

@@ -44,6 +44,7 @@ export async function createContext(
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
+    onWarning: (message) => log.warn(message),
   });
   if (database.migrated > 0) {
     log.info({ migrations: database.migrated, release: RELEASE }, 'database migrated');

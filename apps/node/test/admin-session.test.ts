@@ -59,12 +59,28 @@ describe('staff workspace sessions and CSRF', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.idHash).toBe(hashToken(signed.id));
     expect(JSON.stringify(rows)).not.toContain(signed.id);
+    // The CSRF token is not in the database either: only its hash.
+    expect(JSON.stringify(rows)).not.toContain(signed.csrf);
+    expect(rows[0]?.csrfToken).toBe(hashToken(signed.csrf));
     const read = await withSession(t, '/admin/session', { cookie: signed.cookie });
     expect(await read.json()).toMatchObject({
       csrfToken: signed.csrf,
       role: 'editor',
       tokenName: 'test editor',
     });
+  });
+
+  it('refuses the stored CSRF value itself: what a copy of the database holds does not pass', async () => {
+    await using t = await createTestNode();
+    const signed = await signIn(t);
+    const [row] = await t.node.context.database.read((db) => db.select().from(adminSessions));
+    const stored = row?.csrfToken ?? '';
+    expect(
+      (await withSession(t, '/api/services', { cookie: signed.cookie, csrf: stored })).status,
+    ).toBe(403);
+    expect(
+      (await withSession(t, '/api/services', { cookie: signed.cookie, csrf: signed.csrf })).status,
+    ).toBe(200);
   });
 
   it('accepts the cookie on /api only with the session’s own CSRF token', async () => {

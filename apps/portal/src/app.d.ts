@@ -1,4 +1,4 @@
-import type { EditorSession } from '#lib/server/session.js';
+import type { LiveSession } from '#lib/server/editor-sessions.js';
 
 declare global {
   namespace App {
@@ -7,8 +7,8 @@ declare global {
       code?: string;
     }
     interface Locals {
-      /** The signed-in editor (from the sealed session cookie), on editors' pages only. */
-      editor: EditorSession | null;
+      /** The signed-in editor (the server-side session the cookie names), on editors' pages only. */
+      editor: LiveSession | null;
     }
   }
 }

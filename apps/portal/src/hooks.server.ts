@@ -25,16 +25,22 @@ export const handle: Handle = async ({ event, resolve }) => {
         : new Response(null, { status: 303, headers: { location } });
     return withHeaders(response, true);
   }
-  return withHeaders(await resolve(event), editorsArea);
+  const personal = editorsArea || !['GET', 'HEAD'].includes(event.request.method);
+  return withHeaders(await resolve(event), personal);
 };
 
-function withHeaders(response: Response, editorsArea: boolean): Response {
+/** `personal`: an editor's page, or the answer to a form a reader sent: no cache may keep it. */
+function withHeaders(response: Response, personal: boolean): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   // SvelteKit sets its nonce-based policy on pages; keep it, and cover everything else.
   if (!response.headers.has('content-security-policy')) {
     response.headers.set('content-security-policy', FALLBACK_CSP);
   }
-  if (editorsArea) response.headers.set('cache-control', 'no-store');
+  if (response.headers.get('content-type') === 'text/html') {
+    response.headers.set('content-type', 'text/html; charset=utf-8');
+  }
+  if (personal || response.headers.has('set-cookie'))
+    response.headers.set('cache-control', 'no-store');
   return response;
 }
 

@@ -43,8 +43,14 @@ export const HubConfigSchema = z
         authToken: z.string().optional(),
       })
       .default({ url: 'file:hub.db' }),
-    /** The hub's Ed25519 private JWK; generated and stored in the database on first start when absent. */
+    /** The hub's Ed25519 private JWK; when absent, the key file's (created on first start). */
     signingKey: PrivateJwk.optional(),
+    /**
+     * The owner-only (0600) file holding the hub's private key. Defaults to `hub-signing-key.json`
+     * beside a `file:` database, in the working folder for a libSQL server, and none for
+     * `:memory:` (an ephemeral key).
+     */
+    keyFile: z.string().min(1).optional(),
     /** Creates (or keeps) an operator token with this value at start: the way to bootstrap admin access. */
     bootstrapOperatorToken: z.string().min(24).optional(),
     /** Host names, IPs or CIDR ranges that may be fetched even though they are private or loopback. */

@@ -17,6 +17,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
       authToken: env.HUB_DATABASE_AUTH_TOKEN || undefined,
     },
     signingKey: env.HUB_SIGNING_KEY ? JSON.parse(env.HUB_SIGNING_KEY) : undefined,
+    keyFile: env.HUB_KEY_FILE || undefined,
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
     allowPrivateHosts: list(env.HUB_ALLOW_PRIVATE_HOSTS),
     project52: project52FromEnv(env),
@@ -46,6 +47,7 @@ function project52FromEnv(env: NodeJS.ProcessEnv): HubConfigInput['project52'] {
     mailing: {
       secret: env.HUB_P52_MAILING_SECRET ?? '',
       from: env.HUB_P52_FROM ?? '',
+      unsubscribeMailbox: env.HUB_P52_UNSUBSCRIBE_MAILBOX || undefined,
       smtp: env.HUB_SMTP_HOST
         ? {
             host: env.HUB_SMTP_HOST,

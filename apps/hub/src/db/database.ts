@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { type Logger, pino } from 'pino';
+import { databaseFilePath, privateDatabaseFile } from './private-files.js';
 import * as schema from './schema/index.js';
 
 export type HubDatabase = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -10,13 +12,16 @@ export type HubDatabase = LibSQLDatabase<typeof schema> & { $client: Client };
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
- * Opens the hub's database: an embedded libSQL file (`file:…`), `:memory:`, or a libSQL server
- * (`libsql://…`), unchanged. Applies the committed migrations.
+ * Opens the hub's database: an embedded libSQL file (`file:…`, owner-only with its WAL, in an
+ * owner-only folder), `:memory:`, or a libSQL server (`libsql://…`), unchanged. Applies the
+ * committed migrations.
  */
-export async function openDatabase(options: {
-  url: string;
-  authToken?: string;
-}): Promise<HubDatabase> {
+export async function openDatabase(
+  options: { url: string; authToken?: string },
+  log: Logger = pino({ level: 'warn', base: { app: 'hub' } }),
+): Promise<HubDatabase> {
+  const file = databaseFilePath(options.url);
+  if (file !== null) await privateDatabaseFile(file, log);
   const client = createClient({ url: options.url, authToken: options.authToken });
   if (options.url === ':memory:' || options.url.startsWith('file:')) {
     // WAL keeps readers (search) from waiting on the harvester's writes; NORMAL is crash-safe in WAL.

@@ -4,6 +4,7 @@ import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
 import { bulletinFeed } from '../project52/bulletin/feed.js';
 import { renderBulletinPrint } from '../project52/bulletin/print.js';
+import { ConfirmationOutbox } from '../project52/mailing/confirmation-outbox.js';
 import { type SendReport, sendBulletin } from '../project52/mailing/send-bulletin.js';
 import { type BulletinTransport, createSmtpTransport } from '../project52/mailing/smtp.js';
 import {
@@ -53,6 +54,8 @@ export class Project52Service {
   readonly programme: Programme;
   /** Present only when SMTP is configured: without it nothing is ever sent. */
   readonly transport: BulletinTransport | undefined;
+  /** Confirmation emails waiting to be sent (after the request that asked for them). */
+  readonly outbox: ConfirmationOutbox | undefined;
 
   constructor(
     private readonly deps: Project52Deps,
@@ -63,6 +66,9 @@ export class Project52Service {
     this.ledger = new LibsqlSendLedger(deps.db);
     this.programme = new Programme(deps.db, config, this.subscribers, clock);
     this.transport = config.mailing.smtp ? createSmtpTransport(config.mailing.smtp) : undefined;
+    this.outbox = this.transport
+      ? new ConfirmationOutbox(this.transport, config.mailing.from, deps.log)
+      : undefined;
   }
 
   links(): MailingLinks {
@@ -79,8 +85,8 @@ export class Project52Service {
    * same whatever the address's state, so the form reveals nothing about who is subscribed.
    */
   async requestSubscription(address: string): Promise<void> {
-    const transport = this.transport;
-    if (transport === undefined)
+    const outbox = this.outbox;
+    if (outbox === undefined)
       throw new Project52Error('PROJECT52_OFF', 'This hub does not send email');
     const email = await requestSubscription(
       this.subscribers,
@@ -89,18 +95,15 @@ export class Project52Service {
       this.clock(),
       this.config.mailing.confirmTtlHours * 3_600_000,
     );
-    if (email === null) return;
-    try {
-      await transport.sendMail({
-        from: this.config.mailing.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-      });
-    } catch (error) {
-      // Logged without the address; the reader may simply ask again.
-      this.deps.log.warn({ code: (error as { code?: unknown }).code }, 'confirmation not sent');
-    }
+    if (email !== null) outbox.enqueue(email);
+  }
+
+  /** Applies the mailing list's retention rules now (the hub runs this daily). */
+  async purgeSubscribers(): Promise<{ pending: number; left: number }> {
+    const purged = await this.subscribers.purge(this.clock());
+    if (purged.pending + purged.left > 0)
+      this.deps.log.info(purged, 'project 52: expired mailing-list addresses deleted');
+    return purged;
   }
 
   confirm(token: string) {
@@ -109,6 +112,18 @@ export class Project52Service {
 
   unsubscribe(token: string) {
     return unsubscribe(this.subscribers, this.config.mailing.secret, token, this.clock());
+  }
+
+  /** Takes an address off the list (an operator acting on an unsubscribe email); false when it is not on it. */
+  async unsubscribeAddress(address: string): Promise<boolean> {
+    const subscriber = await this.subscribers.findByAddress(address);
+    if (subscriber?.state !== 'confirmed' && subscriber?.state !== 'pending') return false;
+    await this.subscribers.save({
+      ...subscriber,
+      state: 'unsubscribed',
+      unsubscribedAt: this.clock().toISOString(),
+    });
+    return true;
   }
 
   /** A week's bulletin: as it went out when sent, else as it would go out now; null for an empty week. */
@@ -261,8 +276,13 @@ export class Project52Service {
       ledger: this.ledger,
       links: this.links(),
       from: this.config.mailing.from,
+      unsubscribeMailbox: this.config.mailing.unsubscribeMailbox,
       domain: new URL(this.deps.url()).hostname,
     });
+    await this.subscribers.markBounced(
+      report.failed.filter((failure) => failure.permanent).map((failure) => failure.subscriberId),
+      this.clock(),
+    );
     await db.execute({
       sql: 'UPDATE p52_week_sends SET finished_at = ?, report = ? WHERE week = ?',
       args: [
@@ -284,6 +304,7 @@ export class Project52Service {
   }
 
   close(): void {
+    this.outbox?.close();
     this.transport?.close();
   }
 }

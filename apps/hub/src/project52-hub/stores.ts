@@ -1,5 +1,6 @@
 import type { Row } from '@libsql/client';
 import type { HubDatabase } from '../db/database.js';
+import { RETENTION } from '../project52/mailing/retention.js';
 import type { LedgerEntry, SendLedger } from '../project52/mailing/send-ledger.js';
 import type { Subscriber, SubscriberStore } from '../project52/mailing/subscribers.js';
 import type { IsoWeek } from '../project52/schedule/iso-week.js';
@@ -64,8 +65,48 @@ export class LibsqlSubscriberStore implements SubscriberStore {
     return result.rows.map(toSubscriber);
   }
 
-  /** How many addresses are in each state (for editors; never the addresses). */
-  async counts(): Promise<Record<Subscriber['state'], number>> {
+  /** Marks confirmed addresses whose mail servers refused them for good as bounced. */
+  async markBounced(ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.$client.execute({
+      sql: `UPDATE p52_subscribers SET state = 'bounced', unsubscribed_at = ?
+        WHERE state = 'confirmed' AND id IN (${ids.map(() => '?').join(', ')})`,
+      args: [now.toISOString(), ...ids],
+    });
+  }
+
+  /**
+   * Deletes what the retention rules no longer allow keeping (docs/data-protection.md): addresses
+   * never confirmed within {@link RETENTION}'s days, and unsubscribed or bounced ones after theirs,
+   * with their rows in the send ledger (which may quote the address in a server's answer).
+   */
+  async purge(now: Date): Promise<{ pending: number; left: number }> {
+    const before = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const doomed = `SELECT id FROM p52_subscribers
+      WHERE (state = 'pending' AND subscribed_at < ?)
+         OR (state IN ('unsubscribed', 'bounced') AND unsubscribed_at < ?)`;
+    const pendingBefore = before(RETENTION.pendingDays);
+    const leftBefore = before(RETENTION.leftDays);
+    const args = [pendingBefore, leftBefore];
+    const [, pending, left] = await this.db.$client.batch(
+      [
+        { sql: `DELETE FROM p52_send_ledger WHERE subscriber_id IN (${doomed})`, args },
+        {
+          sql: "DELETE FROM p52_subscribers WHERE state = 'pending' AND subscribed_at < ?",
+          args: [pendingBefore],
+        },
+        {
+          sql: "DELETE FROM p52_subscribers WHERE state IN ('unsubscribed', 'bounced') AND unsubscribed_at < ?",
+          args: [leftBefore],
+        },
+      ],
+      'write',
+    );
+    return { pending: pending?.rowsAffected ?? 0, left: left?.rowsAffected ?? 0 };
+  }
+
+  /** How many addresses are in each state (for editors; never the addresses); bounced count as unsubscribed. */
+  async counts(): Promise<Record<'pending' | 'confirmed' | 'unsubscribed', number>> {
     const result = await this.db.$client.execute(
       'SELECT state, count(*) AS n FROM p52_subscribers GROUP BY state',
     );
@@ -73,7 +114,8 @@ export class LibsqlSubscriberStore implements SubscriberStore {
     for (const row of result.rows) {
       const state = String(row.state);
       if (state === 'pending' || state === 'confirmed' || state === 'unsubscribed')
-        counts[state] = Number(row.n);
+        counts[state] += Number(row.n);
+      else if (state === 'bounced') counts.unsubscribed += Number(row.n);
     }
     return counts;
   }

@@ -40,7 +40,17 @@ export const Project52Config = z.object({
     /** HMAC key for confirmation and unsubscribe tokens: at least 32 characters, kept secret. */
     secret: z.string().min(32),
     from: z.string().min(3),
-    confirmTtlHours: z.number().positive().default(72),
+    /** At most a week: addresses never confirmed are deleted after seven days. */
+    confirmTtlHours: z
+      .number()
+      .positive()
+      .max(7 * 24)
+      .default(72),
+    /**
+     * The mailbox in each bulletin's `List-Unsubscribe: <mailto:…>` (RFC 2369), for mail clients
+     * that unsubscribe by email; defaults to the `from` address. Its mail is for the operator.
+     */
+    unsubscribeMailbox: z.email().optional(),
     smtp: SmtpConfig,
   }),
 });

@@ -1,20 +1,26 @@
 import { escapeHtml } from '@promise-global/ui/markdown';
 import type { Context, Hono } from 'hono';
 import type { HubContext } from '../context.js';
+import { styleHashSource } from '../http/style-hash.js';
+import { PRINT_CSS } from '../project52/bulletin/print.js';
+import { UNSUBSCRIBE_LINK_DAYS } from '../project52/mailing/tokens.js';
 import { configuredPortal } from '../syndication/portal-links.js';
 
-const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSS =
+  'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#111}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}';
 
+// Each page's one stylesheet is allowed by its hash: no 'unsafe-inline' anywhere.
+const PAGE_CSP = `default-src 'none'; style-src ${styleHashSource(PAGE_CSS)}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+const PRINT_CSP = `default-src 'none'; style-src ${styleHashSource(PRINT_CSS)}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+
+/** The confirmation and unsubscribe pages speak to one reader about their address: never cached. */
 function page(c: Context, status: 200 | 400 | 404, title: string, body: string) {
   c.header('content-security-policy', PAGE_CSP);
   c.header('cache-control', 'no-store');
-  c.header('referrer-policy', 'no-referrer');
-  c.header('x-content-type-options', 'nosniff');
   return c.html(
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#111}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}</style>
+<style>${PAGE_CSS}</style>
 </head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
     status,
   );
@@ -84,6 +90,13 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
         'You are unsubscribed',
         `<p>No more Project 52 bulletins will be sent to you.</p>${back()}`,
       );
+    if (outcome === 'expired')
+      return page(
+        c,
+        400,
+        'This unsubscribe link has expired',
+        `<p>Unsubscribe links work for ${UNSUBSCRIBE_LINK_DAYS} days, so a forwarded bulletin cannot unsubscribe its first reader for ever. Use the link in your latest bulletin.</p>${back()}`,
+      );
     return page(
       c,
       400,
@@ -96,11 +109,7 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
     if (!ctx.project52) return c.notFound();
     const html = await ctx.project52.print(c.req.param('week'));
     if (html === null) return c.notFound();
-    c.header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src https:; frame-ancestors 'none'",
-    );
-    c.header('x-content-type-options', 'nosniff');
+    c.header('content-security-policy', PRINT_CSP);
     return c.html(html);
   });
 }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { hashToken, type Role } from '../auth/tokens.js';
 import type { Queryable } from '../db/database.js';
@@ -33,11 +33,10 @@ export async function openSession(
 ): Promise<{ id: string; session: SessionInfo }> {
   await db.delete(adminSessions).where(lt(adminSessions.expiresAt, now.toISOString()));
   const id = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
   const row = {
     idHash: hashToken(id),
     tokenId: token.id,
-    csrfToken,
+    csrfToken: hashToken(csrfTokenOf(id)),
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + lifetime.maxMs).toISOString(),
@@ -45,7 +44,7 @@ export async function openSession(
   await db.insert(adminSessions).values(row);
   return {
     id,
-    session: describe(row, { name: token.name, role: token.role }, lifetime),
+    session: describe(id, row, { name: token.name, role: token.role }, lifetime),
   };
 }
 
@@ -81,7 +80,7 @@ export async function findSession(
       .set({ lastSeenAt: session.lastSeenAt })
       .where(eq(adminSessions.idHash, idHash));
   }
-  return describe(session, found, lifetime);
+  return describe(id, session, found, lifetime);
 }
 
 /** Ends a session (sign out); unknown ids are ignored. */
@@ -97,7 +96,16 @@ export function csrfMatches(session: SessionInfo, presented: string | undefined)
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+/**
+ * The session's CSRF token, derived from the cookie's secret id: the database keeps only its hash
+ * (like the id's), so a copy of the database yields neither a session nor its CSRF token.
+ */
+function csrfTokenOf(sessionId: string): string {
+  return createHmac('sha256', sessionId).update('promise-node-csrf-v1').digest('base64url');
+}
+
 function describe(
+  sessionId: string,
   row: typeof adminSessions.$inferSelect,
   token: { name: string; role: Role },
   lifetime: SessionLifetime,
@@ -107,7 +115,7 @@ function describe(
     tokenId: row.tokenId,
     tokenName: token.name,
     role: token.role,
-    csrfToken: row.csrfToken,
+    csrfToken: csrfTokenOf(sessionId),
     expiresAt: row.expiresAt,
     idleExpiresAt: new Date(Math.min(idleEnds, Date.parse(row.expiresAt))).toISOString(),
     lastSeenAt: row.lastSeenAt,

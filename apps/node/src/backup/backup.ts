@@ -1,7 +1,8 @@
-import { access, copyFile, rename, rm } from 'node:fs/promises';
+import { access, chmod, copyFile, open, rename, rm } from 'node:fs/promises';
 import { createClient } from '@libsql/client';
 import { isMemoryDatabase } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { OWNER_ONLY_FILE } from '../db/private-files.js';
 import { NodeError } from '../errors.js';
 
 /**
@@ -19,6 +20,8 @@ export async function backupDatabase(database: Database, target: string): Promis
   if (await exists(target)) {
     throw new NodeError(409, 'BACKUP_EXISTS', `${target} already exists; choose a new file`);
   }
+  // VACUUM INTO fills an empty file: create it owner-only first, so the copy is never readable by others.
+  await (await open(target, 'wx', OWNER_ONLY_FILE)).close();
   await database.read(() => database.client.execute({ sql: 'VACUUM INTO ?', args: [target] }));
 }
 
@@ -49,6 +52,7 @@ export async function restoreDatabase(
   }
   const staging = `${target}.restoring`;
   await copyFile(backup, staging);
+  await chmod(staging, OWNER_ONLY_FILE);
   await rm(`${target}-wal`, { force: true });
   await rm(`${target}-shm`, { force: true });
   await rename(staging, target);

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { isMemoryDatabase } from '../config/config.js';
 import { createLock } from './lock.js';
+import { privateDatabaseFile } from './private-files.js';
 import { checkDatabaseRelease, recordDatabaseRelease } from './release-check.js';
 import * as schema from './schema.js';
 
@@ -32,6 +31,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   url: string;
   authToken?: string | undefined;
+  /** Told when the database's folder is open to other users. */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -41,7 +42,8 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const { url } = options;
   const local = url.startsWith('file:') || isMemoryDatabase(url);
-  if (url.startsWith('file:')) mkdirSync(dirname(url.slice(5)), { recursive: true });
+  const warning = url.startsWith('file:') ? privateDatabaseFile(url.slice(5)) : undefined;
+  if (warning) options.onWarning?.(warning);
   const client = createClient({
     url,
     ...(options.authToken ? { authToken: options.authToken } : {}),

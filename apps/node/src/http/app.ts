@@ -17,6 +17,7 @@ import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
 import { openApiDocument } from './openapi.js';
 import { requestLog } from './request-log.js';
+import { securityHeaders } from './security-headers.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -34,6 +35,7 @@ export function createApp(ctx: NodeContext) {
   const openapi = JSON.stringify(openApiDocument(ctx.config.publicUrl ?? undefined));
   const app = new Hono<NodeEnv>();
   app.use(requestLog(ctx.log));
+  app.use(securityHeaders(ctx.config.publicUrl));
   app.onError(handleError(ctx.log));
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route' } }, 404));
   app.route('/', healthRoutes(ctx));

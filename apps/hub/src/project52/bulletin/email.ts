@@ -40,8 +40,19 @@ function pieceMeta(bulletin: Bulletin): string {
   return `From ${piece.partnerName}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
 }
 
+/** "until 1 March 2027": when the bulletin's unsubscribe link stops working. */
+function linkLife(until: Date | undefined): string {
+  return until
+    ? ` (the link works until ${until.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}; every bulletin brings a new one)`
+    : '';
+}
+
 /** The bulletin email: table layout and inline styles only (no <style>, no <script>), with a plain-text twin. */
-export function renderBulletinEmail(bulletin: Bulletin, unsubscribeUrl: string): BulletinEmail {
+export function renderBulletinEmail(
+  bulletin: Bulletin,
+  unsubscribeUrl: string,
+  unsubscribeUntil?: Date,
+): BulletinEmail {
   const { piece } = bulletin;
   const themes = piece.themes
     .map(
@@ -71,13 +82,13 @@ ${emailMarkdown(piece.body)}${contact}
 <p style="${SANS}font-size:14px;margin:18px 0 0;"><a href="${escapeHtml(linkTarget(piece.url))}" style="color:#14645c;">Read it on the PROMISE portal</a></p>
 </td></tr>
 ${also ? `<tr><td style="padding:18px 28px 6px;border-top:1px solid #d9dedc;"><p style="${SERIF}font-size:18px;color:#1f2933;margin:0 0 10px;">Also new in the network</p>${also}</td></tr>` : ''}
-<tr><td style="${SANS}padding:16px 28px 22px;background:#f4f4f2;font-size:12px;line-height:1.5;color:#52606d;">Partners: please forward this bulletin within your organisation. <a href="${escapeHtml(linkTarget(bulletin.url))}" style="color:#14645c;">View in your browser</a>.<br>You receive Project 52 because you confirmed your subscription. <a href="${escapeHtml(linkTarget(unsubscribeUrl))}" style="color:#14645c;">Unsubscribe</a> in one click.</td></tr>
+<tr><td style="${SANS}padding:16px 28px 22px;background:#f4f4f2;font-size:12px;line-height:1.5;color:#52606d;">Partners: please forward this bulletin within your organisation. <a href="${escapeHtml(linkTarget(bulletin.url))}" style="color:#14645c;">View in your browser</a>.<br>You receive Project 52 because you confirmed your subscription. <a href="${escapeHtml(linkTarget(unsubscribeUrl))}" style="color:#14645c;">Unsubscribe</a> in one click${escapeHtml(linkLife(unsubscribeUntil))}.</td></tr>
 </table></td></tr></table></body></html>
 `;
   return {
     subject: bulletinSubject(bulletin),
     html,
-    text: renderBulletinText(bulletin, unsubscribeUrl),
+    text: renderBulletinText(bulletin, unsubscribeUrl, unsubscribeUntil),
   };
 }
 
@@ -91,7 +102,11 @@ function alsoNewText(heading: string, items: readonly AlsoNewItem[]): string[] {
 }
 
 /** The text/plain part: the same content, no markup. */
-export function renderBulletinText(bulletin: Bulletin, unsubscribeUrl: string): string {
+export function renderBulletinText(
+  bulletin: Bulletin,
+  unsubscribeUrl: string,
+  unsubscribeUntil?: Date,
+): string {
   const { piece } = bulletin;
   const also = [
     ...alsoNewText('New services', bulletin.alsoNew.services),
@@ -116,7 +131,7 @@ export function renderBulletinText(bulletin: Bulletin, unsubscribeUrl: string): 
     '--',
     'Partners: please forward this bulletin within your organisation.',
     `View in your browser: ${bulletin.url}`,
-    `Unsubscribe in one click: ${unsubscribeUrl}`,
+    `Unsubscribe in one click${linkLife(unsubscribeUntil)}: ${unsubscribeUrl}`,
     '',
   ].join('\n');
 }

@@ -6,7 +6,7 @@ import { renderBulletinPage } from './page.js';
  * One side of A4: a two-column body at 9.5pt holds the 750-word ceiling with the header and the
  * "also new" list; the summary spans both columns.
  */
-const PRINT_CSS = `
+export const PRINT_CSS = `
 @page { size: A4; margin: 12mm 14mm; }
 html, body { margin: 0; padding: 0; }
 body { font-family: Georgia, 'Times New Roman', serif; font-size: 9.5pt; line-height: 1.32; color: #111; }

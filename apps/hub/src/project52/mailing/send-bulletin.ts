@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { backoffDelay } from '../../harvest/backoff.js';
 import type { Bulletin } from '../bulletin/bulletin.js';
 import { renderBulletinEmail } from '../bulletin/email.js';
@@ -5,6 +6,7 @@ import type { LedgerEntry, SendLedger } from './send-ledger.js';
 import type { BulletinTransport } from './smtp.js';
 import type { Subscriber } from './subscribers.js';
 import { type MailingLinks, unsubscribeLink } from './subscriptions.js';
+import { unsubscribeExpiry } from './tokens.js';
 
 export interface SendRunOptions {
   bulletin: Bulletin;
@@ -16,6 +18,8 @@ export interface SendRunOptions {
   links: MailingLinks;
   /** `"PROMISE Network Project 52" <project52@hub.example.org>` */
   from: string;
+  /** The mailbox for `List-Unsubscribe: <mailto:…>`; defaults to the `from` address. */
+  unsubscribeMailbox?: string | undefined;
   /** The domain in Message-IDs and List-Id, e.g. the hub's host name. */
   domain: string;
   retry?: { attempts: number; baseMs: number; maxMs: number };
@@ -59,6 +63,11 @@ function classify(error: unknown): { code: string; message: string; permanent: b
   return { code, message, permanent };
 }
 
+/** The bare address in a From header such as `"Name" <box@example.org>`. */
+function mailboxOf(from: string): string {
+  return (/<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from).trim();
+}
+
 /**
  * Sends one week's bulletin to each subscriber separately, so a rejected address or a failed
  * transaction never stops the others. Transient failures are retried with exponential backoff;
@@ -71,6 +80,7 @@ export async function sendBulletin(options: SendRunOptions): Promise<SendReport>
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? (() => new Date());
   const week = options.bulletin.week;
+  const mailbox = options.unsubscribeMailbox ?? mailboxOf(options.from);
   const report: SendReport = { accepted: [], skipped: [], resumedInFlight: [], failed: [] };
   const recipients = options.subscribers.filter(
     (s) =>
@@ -88,9 +98,14 @@ export async function sendBulletin(options: SendRunOptions): Promise<SendReport>
       continue;
     }
     if (previous?.state === 'sending') report.resumedInFlight.push(subscriber.id);
-    const messageId = previous?.messageId ?? `<p52.${week}.${subscriber.id}@${options.domain}>`;
-    const unsubscribeUrl = unsubscribeLink(options.links, subscriber);
-    const email = renderBulletinEmail(options.bulletin, unsubscribeUrl);
+    // Random, so the Message-ID (kept by every relay and mailbox) names no one.
+    const messageId = previous?.messageId ?? `<p52.${week}.${randomUUID()}@${options.domain}>`;
+    const unsubscribeUrl = unsubscribeLink(options.links, subscriber, options.startedAt);
+    const email = renderBulletinEmail(
+      options.bulletin,
+      unsubscribeUrl,
+      unsubscribeExpiry(options.startedAt),
+    );
     let attempts = previous?.attempts ?? 0;
     for (let tries = 1; ; tries++) {
       attempts++;
@@ -113,7 +128,7 @@ export async function sendBulletin(options: SendRunOptions): Promise<SendReport>
           text: email.text,
           messageId,
           headers: {
-            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:${mailbox}?subject=unsubscribe>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             'List-Id': `PROMISE Network Project 52 <project52.${options.domain}>`,
             'Auto-Submitted': 'auto-generated',

@@ -2,9 +2,11 @@
 export interface Subscriber {
   id: string;
   address: string;
-  state: 'pending' | 'confirmed' | 'unsubscribed';
+  /** `bounced`: the reader's mail server refused the address for good (a 5xx answer). */
+  state: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
   subscribedAt: string;
   confirmedAt: string | null;
+  /** When the address left the list: unsubscribed, or bounced. */
   unsubscribedAt: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemorySubscriberStore } from '../test-support/memory-stores.js';
 import {
@@ -8,7 +9,12 @@ import {
   unsubscribe,
   unsubscribeLink,
 } from './subscriptions.js';
-import { confirmationToken, verifyConfirmationToken, verifyUnsubscribeToken } from './tokens.js';
+import {
+  confirmationToken,
+  UNSUBSCRIBE_LINK_DAYS,
+  verifyConfirmationToken,
+  verifyUnsubscribeToken,
+} from './tokens.js';
 
 const SECRET = 'test-mailing-secret-0123456789abcdef';
 const links: MailingLinks = {
@@ -81,8 +87,8 @@ describe('one-click unsubscribe', () => {
     await confirmSubscription(store, SECRET, tokenIn(email?.text ?? ''), now);
     const [subscriber] = await store.confirmed();
     if (subscriber === undefined) throw new Error('subscriber not confirmed');
-    const token = new URL(unsubscribeLink(links, subscriber)).searchParams.get('token') ?? '';
-    expect(verifyUnsubscribeToken(SECRET, token, subscriber)).toBe(true);
+    const token = new URL(unsubscribeLink(links, subscriber, now)).searchParams.get('token') ?? '';
+    expect(verifyUnsubscribeToken(SECRET, token, subscriber, now)).toBe('valid');
     expect(await unsubscribe(store, SECRET, token, now)).toBe('unsubscribed');
     expect(await unsubscribe(store, SECRET, token, now)).toBe('unsubscribed');
     expect(await store.confirmed()).toEqual([]);
@@ -93,6 +99,41 @@ describe('one-click unsubscribe', () => {
     expect(again).not.toBeNull();
     expect(await confirmSubscription(store, SECRET, tokenIn(again?.text ?? ''), now)).toBe(
       'confirmed',
+    );
+  });
+});
+
+describe('unsubscribe links in forwarded bulletins', () => {
+  it('stop working a stated time after the bulletin was sent, and cannot be stretched', async () => {
+    const store = new MemorySubscriberStore();
+    const email = await requestSubscription(store, links, 'reader@example.org', now, DAY);
+    await confirmSubscription(store, SECRET, tokenIn(email?.text ?? ''), now);
+    const [subscriber] = await store.confirmed();
+    if (subscriber === undefined) throw new Error('subscriber not confirmed');
+    const sentAt = now;
+    const link = unsubscribeLink(links, subscriber, sentAt);
+    const token = new URL(link).searchParams.get('token') ?? '';
+    const after = (days: number) => new Date(sentAt.getTime() + days * DAY);
+    expect(UNSUBSCRIBE_LINK_DAYS).toBe(60);
+    expect(await unsubscribe(store, SECRET, token, after(UNSUBSCRIBE_LINK_DAYS + 1))).toBe(
+      'expired',
+    );
+    expect(await store.confirmed()).toHaveLength(1);
+    // A later expiry written into the token breaks its MAC.
+    const stretched = token.replace(
+      /\.(\d+)\./,
+      (_m, expiry: string) => `.${Number(expiry) + 365 * 86_400}.`,
+    );
+    expect(await unsubscribe(store, SECRET, stretched, after(UNSUBSCRIBE_LINK_DAYS + 1))).toBe(
+      'invalid',
+    );
+    // The never-expiring form of older bulletins (`<id>.<mac>`) is not accepted.
+    const legacy = `${subscriber.id}.${createHmac('sha256', SECRET)
+      .update(['promise-p52-unsubscribe-v1', subscriber.id, subscriber.address].join('\n'))
+      .digest('base64url')}`;
+    expect(await unsubscribe(store, SECRET, legacy, now)).toBe('invalid');
+    expect(await unsubscribe(store, SECRET, token, after(UNSUBSCRIBE_LINK_DAYS - 1))).toBe(
+      'unsubscribed',
     );
   });
 });

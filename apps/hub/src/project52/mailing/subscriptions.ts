@@ -57,7 +57,11 @@ export async function requestSubscription(
 ): Promise<ConfirmationEmail | null> {
   const address = normaliseAddress(rawAddress);
   const existing = await store.findByAddress(address);
-  if (existing?.state === 'confirmed') return null;
+  if (existing?.state === 'confirmed') {
+    // The same write as for a new address, so both answer in the same time.
+    await store.save(existing);
+    return null;
+  }
   const subscriber: Subscriber = {
     id: existing?.id ?? randomUUID(),
     address,
@@ -103,29 +107,34 @@ export async function confirmSubscription(
   if (subscriber === undefined) return 'invalid';
   const verdict = verifyConfirmationToken(secret, token, subscriber, now);
   if (verdict !== 'valid') return verdict;
-  if (subscriber.state === 'unsubscribed') return 'invalid';
+  if (subscriber.state === 'unsubscribed' || subscriber.state === 'bounced') return 'invalid';
   if (subscriber.state !== 'confirmed') {
     await store.save({ ...subscriber, state: 'confirmed', confirmedAt: now.toISOString() });
   }
   return 'confirmed';
 }
 
-/** One-click unsubscribe (RFC 8058): idempotent, and valid for as long as the subscriber exists. */
+/**
+ * One-click unsubscribe (RFC 8058): idempotent, and valid until the link expires (a forwarded
+ * bulletin stops being a way to unsubscribe its first reader); each new bulletin has a new link.
+ */
 export async function unsubscribe(
   store: SubscriberStore,
   secret: string,
   token: string,
   now: Date,
-): Promise<'unsubscribed' | 'invalid'> {
+): Promise<'unsubscribed' | 'expired' | 'invalid'> {
   const subscriber = await subscriberFor(store, token);
-  if (subscriber === undefined || !verifyUnsubscribeToken(secret, token, subscriber))
-    return 'invalid';
-  if (subscriber.state !== 'unsubscribed') {
+  if (subscriber === undefined) return 'invalid';
+  const verdict = verifyUnsubscribeToken(secret, token, subscriber, now);
+  if (verdict !== 'valid') return verdict;
+  if (subscriber.state === 'confirmed' || subscriber.state === 'pending') {
     await store.save({ ...subscriber, state: 'unsubscribed', unsubscribedAt: now.toISOString() });
   }
   return 'unsubscribed';
 }
 
-export function unsubscribeLink(links: MailingLinks, subscriber: Subscriber): string {
-  return links.unsubscribeUrl(unsubscribeToken(links.secret, subscriber));
+/** The unsubscribe link in a bulletin sent at `sentAt`. */
+export function unsubscribeLink(links: MailingLinks, subscriber: Subscriber, sentAt: Date): string {
+  return links.unsubscribeUrl(unsubscribeToken(links.secret, subscriber, sentAt));
 }

@@ -5,14 +5,21 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * them, so a shared secret is enough; the hub's Ed25519 key signs federation statements and is
  * kept to that one purpose. Tokens carry the subscriber id, never the address: the MAC covers
  * the address (looked up by id), so a token stops working if the address behind the id changes.
+ * Both kinds expire: `<id>.<expiry seconds>.<mac>`.
  */
 const CONFIRM = 'promise-p52-confirm-v1';
-const UNSUBSCRIBE = 'promise-p52-unsubscribe-v1';
+// v2: unsubscribe tokens expire, since bulletins are forwarded (v1 tokens never did and are refused).
+const UNSUBSCRIBE = 'promise-p52-unsubscribe-v2';
+
+/** How long the unsubscribe link in a bulletin works: long enough for the next bulletins to arrive. */
+export const UNSUBSCRIBE_LINK_DAYS = 60;
 
 export interface TokenSubject {
   id: string;
   address: string;
 }
+
+export type TokenVerdict = 'valid' | 'expired' | 'invalid';
 
 function mac(secret: string, purpose: string, parts: readonly string[]): string {
   return createHmac('sha256', secret)
@@ -26,14 +33,29 @@ function same(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** The double opt-in link's token: `<id>.<expiry seconds>.<mac>`. */
-export function confirmationToken(
-  secret: string,
-  subscriber: TokenSubject,
-  expiresAt: Date,
-): string {
+function issue(secret: string, purpose: string, subject: TokenSubject, expiresAt: Date): string {
   const expiry = String(Math.floor(expiresAt.getTime() / 1000));
-  return `${subscriber.id}.${expiry}.${mac(secret, CONFIRM, [subscriber.id, subscriber.address, expiry])}`;
+  return `${subject.id}.${expiry}.${mac(secret, purpose, [subject.id, subject.address, expiry])}`;
+}
+
+function verify(
+  secret: string,
+  purpose: string,
+  token: string,
+  subject: TokenSubject,
+  now: Date,
+): TokenVerdict {
+  const [id, expiry, given, extra] = token.split('.');
+  if (
+    id !== subject.id ||
+    expiry === undefined ||
+    given === undefined ||
+    extra !== undefined ||
+    !/^\d{1,12}$/.test(expiry)
+  )
+    return 'invalid';
+  if (!same(given, mac(secret, purpose, [subject.id, subject.address, expiry]))) return 'invalid';
+  return Number(expiry) * 1000 > now.getTime() ? 'valid' : 'expired';
 }
 
 /** The subscriber id a token names (before any check), or null when it is not a token at all. */
@@ -42,41 +64,34 @@ export function tokenSubscriberId(token: string): string | null {
   return id !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
 }
 
+/** The double opt-in link's token. */
+export function confirmationToken(secret: string, subject: TokenSubject, expiresAt: Date): string {
+  return issue(secret, CONFIRM, subject, expiresAt);
+}
+
 export function verifyConfirmationToken(
   secret: string,
   token: string,
-  subscriber: TokenSubject,
+  subject: TokenSubject,
   now: Date,
-): 'valid' | 'expired' | 'invalid' {
-  const [id, expiry, given, extra] = token.split('.');
-  if (
-    id !== subscriber.id ||
-    expiry === undefined ||
-    given === undefined ||
-    extra !== undefined ||
-    !/^\d{1,12}$/.test(expiry)
-  )
-    return 'invalid';
-  if (!same(given, mac(secret, CONFIRM, [subscriber.id, subscriber.address, expiry])))
-    return 'invalid';
-  return Number(expiry) * 1000 > now.getTime() ? 'valid' : 'expired';
+): TokenVerdict {
+  return verify(secret, CONFIRM, token, subject, now);
 }
 
-/** The one-click unsubscribe token, `<id>.<mac>`: it does not expire, since old emails must keep working. */
-export function unsubscribeToken(secret: string, subscriber: TokenSubject): string {
-  return `${subscriber.id}.${mac(secret, UNSUBSCRIBE, [subscriber.id, subscriber.address])}`;
+/** The one-click unsubscribe token of a bulletin sent at `sentAt`: it works for {@link UNSUBSCRIBE_LINK_DAYS}. */
+export function unsubscribeToken(secret: string, subject: TokenSubject, sentAt: Date): string {
+  return issue(secret, UNSUBSCRIBE, subject, unsubscribeExpiry(sentAt));
+}
+
+export function unsubscribeExpiry(sentAt: Date): Date {
+  return new Date(sentAt.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000);
 }
 
 export function verifyUnsubscribeToken(
   secret: string,
   token: string,
-  subscriber: TokenSubject,
-): boolean {
-  const [id, given, extra] = token.split('.');
-  return (
-    id === subscriber.id &&
-    given !== undefined &&
-    extra === undefined &&
-    same(given, mac(secret, UNSUBSCRIBE, [subscriber.id, subscriber.address]))
-  );
+  subject: TokenSubject,
+  now: Date,
+): TokenVerdict {
+  return verify(secret, UNSUBSCRIBE, token, subject, now);
 }

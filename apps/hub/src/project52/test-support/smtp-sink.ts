@@ -15,6 +15,8 @@ export interface SmtpSinkOptions {
   beforeAccept?: (mail: ReceivedMail, index: number) => void;
   /** Runs after the server has answered 250 to a message. */
   afterAccept?: (mail: ReceivedMail, index: number) => void;
+  /** The server greets no client until this resolves: every SMTP conversation waits for it. */
+  gate?: Promise<void>;
 }
 
 /** A real SMTP server (the `smtp-server` package) on 127.0.0.1 that keeps what it accepted. */
@@ -27,6 +29,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (options.gate) options.gate.then(() => callback(), callback);
+      else callback();
+    },
     onRcptTo(address, _session, callback) {
       const to = address.address;
       if (options.reject?.has(to)) {

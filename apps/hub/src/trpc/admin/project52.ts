@@ -1,11 +1,12 @@
 import type { Project52Queue } from '@promise-global/sdk/client/hub';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { normaliseAddress } from '../../project52/mailing/subscriptions.js';
 import type { DecisionCommand } from '../../project52/schedule/decision-log.js';
 import { pieceKey } from '../../project52-hub/queue-writes.js';
 import { IsoWeekInput, PieceRefInput } from '../inputs.js';
 import { project52Of } from '../routers/project52.js';
-import { editorProcedure, type RequestContext } from '../trpc.js';
+import { editorProcedure, operatorProcedure, type RequestContext } from '../trpc.js';
 
 const Text = z.string().trim().min(1).max(2_000);
 
@@ -64,5 +65,16 @@ export const adminProject52Router = {
     .input(z.object({ weekA: IsoWeekInput, weekB: IsoWeekInput }))
     .mutation(({ ctx, input }) =>
       act(ctx, { type: 'swap', weekA: input.weekA, weekB: input.weekB }),
+    ),
+  /**
+   * Unsubscribes an address on its owner's request by email (the `mailto:` in each bulletin's
+   * `List-Unsubscribe`); operators only, since it names an address. `false`: not on the list.
+   */
+  unsubscribeAddress: operatorProcedure
+    .input(z.object({ email: z.string().min(3).max(254) }))
+    .mutation(
+      async ({ ctx, input }): Promise<{ unsubscribed: boolean }> => ({
+        unsubscribed: await project52Of(ctx.hub).unsubscribeAddress(normaliseAddress(input.email)),
+      }),
     ),
 } satisfies TRPCRouterRecord;

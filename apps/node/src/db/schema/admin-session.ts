@@ -9,6 +9,7 @@ export const adminSessions = sqliteTable(
   {
     idHash: text('id_hash').primaryKey(),
     tokenId: text('token_id').notNull(),
+    /** SHA-256 of the session's CSRF token (derived from the cookie's id, never stored in clear). */
     csrfToken: text('csrf_token').notNull(),
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),

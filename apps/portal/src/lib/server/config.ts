@@ -7,10 +7,6 @@ const PortalEnv = z.object({
   PROMISE_HUB_URL: HttpUrl('PROMISE_HUB_URL').default('http://127.0.0.1:8788'),
   PROMISE_HUB_PUBLIC_URL: HttpUrl('PROMISE_HUB_PUBLIC_URL').optional(),
   PROMISE_PORTAL_NAME: z.string().trim().min(1).max(80).default('PROMISE Network'),
-  PROMISE_PORTAL_SESSION_SECRET: z
-    .string()
-    .min(32, 'PROMISE_PORTAL_SESSION_SECRET must be at least 32 characters')
-    .optional(),
 });
 
 /** The portal's typed configuration. */
@@ -20,8 +16,6 @@ export interface PortalConfig {
   /** The hub's URL as readers see it (feed links, print views); defaults to `hubUrl`. */
   hubPublicUrl: string;
   siteName: string;
-  /** Key material for the editors' session cookie; absent: a random key per process. */
-  sessionSecret: string | undefined;
 }
 
 /** Reads the portal's configuration from the environment; throws with each bad variable named. */
@@ -38,6 +32,5 @@ export function loadPortalConfig(env: Record<string, string | undefined>): Porta
     hubUrl,
     hubPublicUrl: (parsed.data.PROMISE_HUB_PUBLIC_URL ?? hubUrl).replace(/\/+$/, ''),
     siteName: parsed.data.PROMISE_PORTAL_NAME,
-    sessionSecret: parsed.data.PROMISE_PORTAL_SESSION_SECRET,
   };
 }

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
+import { type EditorSession, type LiveSession, SESSION_MAX_MS } from './editor-sessions.js';
 import { getPortal } from './portal.js';
-import { type EditorSession, SESSION_SECONDS } from './session.js';
 
 export type TokenCheck =
   | { ok: true; role: EditorSession['role'] }
@@ -35,6 +35,7 @@ export function sessionCookie(url: URL) {
   };
 }
 
+/** Opens a server-side session with a new id, ending the one the browser had (rotation). */
 export function startSession(
   cookies: Cookies,
   url: URL,
@@ -42,21 +43,20 @@ export function startSession(
   role: EditorSession['role'],
 ) {
   const { name, options } = sessionCookie(url);
-  const value = getPortal().sessions.seal({
-    token,
-    role,
-    expiresAt: Date.now() + SESSION_SECONDS * 1000,
-  });
-  cookies.set(name, value, { ...options, maxAge: SESSION_SECONDS });
+  const id = getPortal().sessions.open({ token, role }, cookies.get(name));
+  cookies.set(name, id, { ...options, maxAge: SESSION_MAX_MS / 1000 });
 }
 
+/** Ends the session on the server, then forgets the cookie. */
 export function endSession(cookies: Cookies, url: URL) {
   const { name, options } = sessionCookie(url);
+  const id = cookies.get(name);
+  if (id !== undefined) getPortal().sessions.close(id);
   cookies.delete(name, options);
 }
 
-export function readSession(cookies: Cookies, url: URL): EditorSession | null {
-  return getPortal().sessions.open(cookies.get(sessionCookie(url).name));
+export function readSession(cookies: Cookies, url: URL): LiveSession | null {
+  return getPortal().sessions.find(cookies.get(sessionCookie(url).name));
 }
 
 /** Only same-site paths may follow sign-in (no open redirect). */

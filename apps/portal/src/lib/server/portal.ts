@@ -1,26 +1,22 @@
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { loadPortalConfig, type PortalConfig } from './config.js';
-import { SessionSealer } from './session.js';
+import { EditorSessions } from './editor-sessions.js';
 
 /** The portal's app context: its configuration and the hub client, created once per process. */
 export interface Portal {
   config: PortalConfig;
   hub: HubClient;
-  sessions: SessionSealer;
+  /** The editors' sessions (server-side; the cookie holds only an id). */
+  sessions: EditorSessions;
 }
 
 let portal: Portal | undefined;
 
 export function createPortal(config: PortalConfig): Portal {
-  if (config.sessionSecret === undefined) {
-    console.warn(
-      'portal: PROMISE_PORTAL_SESSION_SECRET is not set; editors’ sessions use a key made at start and end when the portal restarts',
-    );
-  }
   return {
     config,
     hub: new HubClient({ baseUrl: config.hubUrl }),
-    sessions: new SessionSealer(config.sessionSecret),
+    sessions: new EditorSessions(),
   };
 }
 

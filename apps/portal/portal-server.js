@@ -1,0 +1,24 @@
+// The portal's HTTP server: the adapter-node handler behind a server that adds the security
+// headers to every response, including static assets the handler serves before SvelteKit's hooks
+// run. Production (server.js) and the demo both serve the portal through it.
+import { createServer } from 'node:http';
+import { FALLBACK_CSP, HSTS, SECURITY_HEADERS } from './security-headers.js';
+
+/**
+ * @param {Promise<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void>} handler
+ *   the built handler; requests wait until it has loaded.
+ */
+export function createPortalServer(handler) {
+  return createServer(async (request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    response.setHeader('content-security-policy', FALLBACK_CSP);
+    // ORIGIN is the portal's public origin: when it is https, browsers must never use http.
+    if (process.env.ORIGIN?.startsWith('https://'))
+      response.setHeader('strict-transport-security', HSTS);
+    const handle = await handler;
+    handle(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    });
+  });
+}
