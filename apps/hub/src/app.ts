@@ -2,6 +2,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { authenticateToken } from './auth/admin-tokens.js';
 import type { HubContext } from './context.js';
+import { mountPublicCors } from './http/public-cors.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
@@ -15,6 +16,7 @@ import type { RequestContext } from './trpc/trpc.js';
 /** The hub's HTTP surface: tRPC for the portal and admins, open REST, the protocol endpoints. */
 export function createHubApp(ctx: HubContext): Hono {
   const app = new Hono();
+  mountPublicCors(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
   mountIdentity(app, ctx);
   mountPing(app, ctx);

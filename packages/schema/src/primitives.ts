@@ -1,9 +1,12 @@
+import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.js';
 
 // The schemas are written with zod/mini so a browser bundle that validates record data (the SDK's
 // verify entry) carries only the checks it uses: classic zod cannot be tree-shaken. Parsing,
 // types and JSON Schema output are the same; classic schemas in the apps compose with these.
+// Classic zod installs its English messages on import; zod/mini leaves that to us.
+z.config(en());
 
 /** Free text: trimmed, never empty, bounded. */
 export function text(max: number) {

@@ -1,6 +1,5 @@
 import { escapeHtml } from '@promise-global/ui/markdown';
 import type { Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 
 const PAGE_CSP =
@@ -98,7 +97,6 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
     ['/bulletins/feed.json', 'json', 'application/feed+json; charset=utf-8'],
   ] as const;
   for (const [path, kind, type] of feeds) {
-    app.use(path, cors({ origin: '*' }));
     app.get(path, async (c) => {
       if (!ctx.project52) return c.notFound();
       const built = await ctx.project52.feeds();

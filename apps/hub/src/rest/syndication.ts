@@ -1,6 +1,5 @@
 import { Feed } from 'feed';
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 
 async function publishedInnovationsFeed(ctx: HubContext): Promise<Feed> {
@@ -37,7 +36,6 @@ async function publishedInnovationsFeed(ctx: HubContext): Promise<Feed> {
 
 /** `/feed.json`, `/rss.xml` and `/atom.xml` of published innovations, built with the `feed` package. */
 export function mountSyndication(app: Hono, ctx: HubContext): void {
-  for (const path of ['/feed.json', '/rss.xml', '/atom.xml']) app.use(path, cors({ origin: '*' }));
   app.get('/feed.json', async (c) => {
     const feed = await publishedInnovationsFeed(ctx);
     return c.body(feed.json1(), 200, { 'content-type': 'application/feed+json; charset=utf-8' });

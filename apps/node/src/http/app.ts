@@ -16,6 +16,7 @@ import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
 import { openApiDocument } from './openapi.js';
+import { mountPublicCors } from './public-cors.js';
 import { requestLog } from './request-log.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,6 +35,7 @@ export function createApp(ctx: NodeContext) {
   const openapi = JSON.stringify(openApiDocument(ctx.config.publicUrl ?? undefined));
   const app = new Hono<NodeEnv>();
   app.use(requestLog(ctx.log));
+  mountPublicCors(app);
   app.onError(handleError(ctx.log));
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route' } }, 404));
   app.route('/', healthRoutes(ctx));
