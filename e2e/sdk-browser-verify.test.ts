@@ -107,7 +107,9 @@ describe('verifying a node feed in a browser on another origin', () => {
     const outcome = await elsewhere.page.evaluate(
       async ({ hubUrl, token }) => {
         const input = encodeURIComponent(JSON.stringify({ q: 'sanctuary' }));
-        const search = await (await fetch(`${hubUrl}/trpc/search.innovations?input=${input}`)).json();
+        const search = await (
+          await fetch(`${hubUrl}/trpc/search.innovations?input=${input}`)
+        ).json();
         const services = await (await fetch(`${hubUrl}/services?per_page=5`)).json();
         let admin = 'readable';
         try {

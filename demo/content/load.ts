@@ -21,15 +21,17 @@ export const DemoPartner = z.object(Partner.shape).omit({ baseUrl: true });
 export const DemoOrganisation = z.object({ ...OrganisationInput.shape, id: Uuid });
 export const DemoService = safeExtend(ServiceInput, { id: Uuid });
 /** A write-up as stored: its fields in front matter, the Markdown after it as `body`. */
-export const DemoInnovation = z.object({
-  ...InnovationInput.shape,
-  id: Uuid,
-  status: z.enum(['draft', 'submitted']),
-  submittedAt: z.optional(IsoDateTime),
-}).refine((piece) => (piece.status === 'submitted') === (piece.submittedAt !== undefined), {
-  message: 'A submitted piece needs submittedAt; a draft has none',
-  path: ['submittedAt'],
-});
+export const DemoInnovation = z
+  .object({
+    ...InnovationInput.shape,
+    id: Uuid,
+    status: z.enum(['draft', 'submitted']),
+    submittedAt: z.optional(IsoDateTime),
+  })
+  .refine((piece) => (piece.status === 'submitted') === (piece.submittedAt !== undefined), {
+    message: 'A submitted piece needs submittedAt; a draft has none',
+    path: ['submittedAt'],
+  });
 
 export type DemoPartner = z.output<typeof DemoPartner>;
 export type DemoOrganisation = z.output<typeof DemoOrganisation>;

@@ -57,7 +57,9 @@ describe('CORS on the hub', () => {
   });
 
   it('never opens the admin API, mutations, a batch with an admin call, or the ping endpoint', async () => {
-    const admin = await get('/trpc/admin.nodes.list', { authorization: `Bearer ${OPERATOR_TOKEN}` });
+    const admin = await get('/trpc/admin.nodes.list', {
+      authorization: `Bearer ${OPERATOR_TOKEN}`,
+    });
     expect(admin.headers.get('access-control-allow-origin')).toBeNull();
     const batch = await get('/trpc/partners.list,admin.nodes.list?batch=1');
     expect(batch.headers.get('access-control-allow-origin')).toBeNull();

@@ -9,17 +9,15 @@ import {
 import { countWords, WORD_LIMIT } from './word-count.js';
 
 /** The Markdown body: about 500 words, refused above {@link WORD_LIMIT} (see `countWords`). */
-export const InnovationBody = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(20_000),
-    z.refine((body) => countWords(body) <= WORD_LIMIT, {
-      message: `The piece is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
-    }),
-    z.describe(`Markdown, about 500 words; refused above ${WORD_LIMIT} words`),
-  );
+export const InnovationBody = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(20_000),
+  z.refine((body) => countWords(body) <= WORD_LIMIT, {
+    message: `The piece is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
+  }),
+  z.describe(`Markdown, about 500 words; refused above ${WORD_LIMIT} words`),
+);
 
 export const InnovationContact = z.object({
   role: text(120).check(z.describe('A role, not a person: e.g. "Crisis team manager"')),

@@ -26,7 +26,11 @@ export function issuePaths(schema: z.ZodMiniType, document: unknown): string[] {
 export type BadField = [path: string, value: unknown];
 
 /** Checks that each bad value is refused with an issue naming its field. */
-export function expectRefusedAt(schema: z.ZodMiniType, valid: unknown, [path, value]: BadField): void {
+export function expectRefusedAt(
+  schema: z.ZodMiniType,
+  valid: unknown,
+  [path, value]: BadField,
+): void {
   const keys = path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
   expect(issuePaths(schema, withValue(valid, keys, value))).toContain(path);
 }

@@ -9,8 +9,14 @@ export type Outcome =
   | { valid: false; error: string };
 
 async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unknown>> {
-  const { verifyDescriptor, verifyFeedPage, verifyHead, verifyMembership, verifyPing, verifyRecord } =
-    api;
+  const {
+    verifyDescriptor,
+    verifyFeedPage,
+    verifyHead,
+    verifyMembership,
+    verifyPing,
+    verifyRecord,
+  } = api;
   const now = new Date(vector.input.now * 1000);
   switch (vector.kind) {
     case 'record': {

@@ -1,12 +1,13 @@
 import { ProtocolError } from '../errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VALUE = new Int16Array(128).fill(-1);
+const INVALID = 255;
+const VALUE = new Uint8Array(256).fill(INVALID);
 for (let index = 0; index < ALPHABET.length; index++) VALUE[ALPHABET.charCodeAt(index)] = index;
 
+/** The 6-bit value of the character at `index`, or 255 when it is not in the URL-safe alphabet. */
 function valueAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  return code < 128 ? (VALUE[code] ?? -1) : -1;
+  return VALUE[text.charCodeAt(index)] ?? INVALID;
 }
 
 /** base64url without padding (RFC 7515 §2). Plain `Uint8Array` work: runs in browsers too. */
@@ -36,7 +37,8 @@ export function decodeBase64url(text: string, what: string): Uint8Array<ArrayBuf
     const b = valueAt(text, i + 1);
     const c = valueAt(text, i + 2);
     const d = valueAt(text, i + 3);
-    if ((a | b | c | d) < 0) throw new ProtocolError('BASE64URL_INVALID', `${what} is not base64url`);
+    if ((a | b | c | d) > 63)
+      throw new ProtocolError('BASE64URL_INVALID', `${what} is not base64url`);
     const bits = (a << 18) | (b << 12) | (c << 6) | d;
     bytes[byte++] = bits >> 16;
     bytes[byte++] = (bits >> 8) & 255;
@@ -46,7 +48,7 @@ export function decodeBase64url(text: string, what: string): Uint8Array<ArrayBuf
     const a = valueAt(text, i);
     const b = valueAt(text, i + 1);
     const c = spare === 3 ? valueAt(text, i + 2) : 0;
-    if ((a | b | c) < 0) throw new ProtocolError('BASE64URL_INVALID', `${what} is not base64url`);
+    if ((a | b | c) > 63) throw new ProtocolError('BASE64URL_INVALID', `${what} is not base64url`);
     // Canonical: the unused low bits of the last character must be zero (RFC 4648 §3.5).
     if ((spare === 2 ? b & 0x0f : c & 0x03) !== 0) {
       throw new ProtocolError('BASE64URL_INVALID', `${what} is not canonical base64url`);

@@ -126,7 +126,12 @@ export async function checkSignature(
 ): Promise<void> {
   const valid =
     signature.length === 64 &&
-    (await crypto.subtle.verify('Ed25519', await cryptoKeyOf(key.publicJwk), signature, signingInput));
+    (await crypto.subtle.verify(
+      'Ed25519',
+      await cryptoKeyOf(key.publicJwk),
+      signature,
+      signingInput,
+    ));
   if (!valid)
     throw new ProtocolError(
       'SIGNATURE_INVALID',

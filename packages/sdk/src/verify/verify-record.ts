@@ -8,8 +8,8 @@ import {
 } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { parseClaimsWith } from '../internal/claims.js';
-import { LIMITS, numericDate } from '../limits.js';
 import { sha256Base64url } from '../internal/sha256.js';
+import { LIMITS, numericDate } from '../limits.js';
 import { checkHeader, parseClaims, splitCompact } from './compact.js';
 import { checkSignature, findPinnedKey, type PinnedKeys } from './pinned-keys.js';
 import { checkTimes } from './times.js';
@@ -102,7 +102,7 @@ export async function verifyRecord(
       seq: payload.seq,
     });
   }
-  const base = { jws: jws as string, hash: await sha256Base64url(jws as string), kid };
+  const base = { jws: jws as string, hash: sha256Base64url(jws as string), kid };
   if (schemaMajorOf(payload.schemaVersion) !== SCHEMA_MAJOR) {
     if (options.quarantineUnknownMajor === true) return { ...base, payload, quarantined: true };
     throw new ProtocolError(
