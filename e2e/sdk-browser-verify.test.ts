@@ -83,7 +83,7 @@ describe('verifying a node feed in a browser on another origin', () => {
         try {
           await sdk.verifyRecord(`${header}.${forged}.${signature}`, { keys, iss: nodeUrl });
         } catch (error) {
-          tampered = sdk.isProtocolError(error) ? error.code : String(error);
+          tampered = sdk.isProtocolError(error) ? (error as { code: string }).code : String(error);
         }
         return {
           bufferInPage: 'Buffer' in globalThis,

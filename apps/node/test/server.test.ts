@@ -58,7 +58,10 @@ describe('a running node', () => {
     expect(submitted?.payload).toMatchObject({ type: 'innovation', id: draft.data.id, rev: 1 });
 
     await client.innovations.update(draft.data.id, { ...innovation, title: 'Revised title' });
-    expect((await feed.next()).map((r) => [r.payload.rev, r.payload.data?.title])).toEqual([
+    expect((await feed.next()).map((r) => [
+        r.payload.rev,
+        r.payload.type === 'innovation' && r.payload.data?.title,
+      ])).toEqual([
       [2, 'Revised title'],
     ]);
 

@@ -35,6 +35,7 @@ export async function getRecord(
   const jws = String(row.jws);
   const payload = decodePayload(jws);
   const data = payload.data;
+  // Stored records were verified against their type's schema when harvested.
   return {
     partnerId: String(row.partner_id),
     nodeUrl: String(row.url),
@@ -44,7 +45,7 @@ export async function getRecord(
     seq: Number(row.seq),
     jws,
     hash: String(row.hash),
-    data: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : null,
+    data: data !== null && typeof data === 'object' ? data : null,
     verification: {
       kid: decodeKid(jws),
       algorithm: 'EdDSA',
@@ -53,5 +54,5 @@ export async function getRecord(
       hubJwksUrl: `${hubUrl}/.well-known/jwks.json`,
       hubSeq: Number(row.hub_seq),
     },
-  };
+  } as RecordDetail;
 }
