@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { hubRouter } from '../trpc/router.js';
 
 /**
  * The hub's public reads: anyone may fetch them from any origin (Open Referral UK asks for
@@ -23,19 +24,17 @@ const PUBLIC_PATHS = [
   '/bulletins/feed.json',
 ];
 
-/** tRPC queries anyone may call (`GET /trpc/<name>`); mutations and `admin.*` are never listed. */
-const PUBLIC_QUERIES = new Set([
-  'search.innovations',
-  'search.services',
-  'facets.innovations',
-  'facets.services',
-  'records.get',
-  'partners.list',
-  'nodes.status',
-  'project52.schedule',
-  'project52.bulletins',
-  'project52.bulletin',
-]);
+/**
+ * tRPC queries anyone may call (`GET /trpc/<name>`): every query outside `admin.*`, read from the
+ * router itself so a new public query is covered and a new admin one never is.
+ */
+// tRPC keeps `_def.procedures` flat, keyed by dotted path, though its type mirrors the nesting.
+type FlatProcedures = Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const PUBLIC_QUERIES: ReadonlySet<string> = new Set(
+  Object.entries(hubRouter._def.procedures as unknown as FlatProcedures)
+    .filter(([path, procedure]) => !path.startsWith('admin.') && procedure._def.type === 'query')
+    .map(([path]) => path),
+);
 
 const readOnly = cors({
   origin: '*',
