@@ -1,4 +1,5 @@
 import { recordDataSchemas } from '../packages/schema/src/index.js';
+import { bundleVerify } from '../packages/sdk/scripts/bundle-verify.js';
 import {
   buildBenchFeed,
   compactVerify,
@@ -9,6 +10,7 @@ import {
   verifyFeedPage,
   verifyRecord,
 } from '../packages/sdk/src/verify/index.js';
+import { browserRecordsPerSecond } from './sdk-verify-browser.js';
 
 // SDK verifyRecord (RFC 8725 profile, claims, namespace and data-schema validation) against raw
 // jose compactVerify on the same ~3.5 KB innovation records, in the same run. The machine is
@@ -97,7 +99,21 @@ export default async function (): Promise<void> {
   for (let round = 0; round < 5; round += 1) {
     pageSeconds.push(await seconds(() => verifyFeedPage(state, { records, head }, { now })));
   }
+  const nodeRate = records.length / median(pageSeconds);
+  console.log(`verifyFeedPage, 500-record page: ${nodeRate.toFixed(0)} records/s (median of 5)`);
+
+  // The browser bundle (esbuild, no externals) in headless Chromium, on the same page.
+  const { code, gzipBytes } = await bundleVerify();
+  console.log(`browser verify bundle: ${(gzipBytes / 1000).toFixed(1)} KB gzip (goal ≤ 25 KB)`);
+  const browserRate = await browserRecordsPerSecond(code, {
+    records,
+    head,
+    keys,
+    iss,
+    partnerId,
+    now,
+  });
   console.log(
-    `verifyFeedPage, 500-record page: ${(records.length / median(pageSeconds)).toFixed(0)} records/s (median of 5)`,
+    `verifyFeedPage in Chromium with the bundle: ${browserRate.toFixed(0)} records/s, ${(browserRate / nodeRate).toFixed(2)}× Node (goal ≥ 0.5×)`,
   );
 }

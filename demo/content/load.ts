@@ -11,23 +11,27 @@ import {
 } from '@promise-global/schema';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { safeExtend } from 'zod/mini';
 
 /** The folder holding the four demo partners' content. */
 export const DEMO_CONTENT_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 /** The demo launcher sets `baseUrl` when it knows the node's port. */
-export const DemoPartner = Partner.omit({ baseUrl: true });
-export const DemoOrganisation = OrganisationInput.extend({ id: Uuid });
-export const DemoService = ServiceInput.safeExtend({ id: Uuid });
+export const DemoPartner = z.object(Partner.shape).omit({ baseUrl: true });
+export const DemoOrganisation = z.object({ ...OrganisationInput.shape, id: Uuid });
+export const DemoService = safeExtend(ServiceInput, { id: Uuid });
 /** A write-up as stored: its fields in front matter, the Markdown after it as `body`. */
-export const DemoInnovation = InnovationInput.extend({
-  id: Uuid,
-  status: z.enum(['draft', 'submitted']),
-  submittedAt: IsoDateTime.optional(),
-}).refine((piece) => (piece.status === 'submitted') === (piece.submittedAt !== undefined), {
-  message: 'A submitted piece needs submittedAt; a draft has none',
-  path: ['submittedAt'],
-});
+export const DemoInnovation = z
+  .object({
+    ...InnovationInput.shape,
+    id: Uuid,
+    status: z.enum(['draft', 'submitted']),
+    submittedAt: z.optional(IsoDateTime),
+  })
+  .refine((piece) => (piece.status === 'submitted') === (piece.submittedAt !== undefined), {
+    message: 'A submitted piece needs submittedAt; a draft has none',
+    path: ['submittedAt'],
+  });
 
 export type DemoPartner = z.output<typeof DemoPartner>;
 export type DemoOrganisation = z.output<typeof DemoOrganisation>;

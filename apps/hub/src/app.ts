@@ -2,6 +2,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { authenticateToken } from './auth/admin-tokens.js';
 import type { HubContext } from './context.js';
+import { mountPublicCors } from './http/public-cors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
@@ -18,6 +19,7 @@ import type { RequestContext } from './trpc/trpc.js';
 export function createHubApp(ctx: HubContext): Hono {
   const app = new Hono();
   app.use(securityHeaders({ publicUrl: ctx.config.publicUrl }));
+  mountPublicCors(app);
   app.get('/healthz', (c) => c.json({ ok: true }));
   mountIdentity(app, ctx);
   mountPing(app, ctx);

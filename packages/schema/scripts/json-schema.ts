@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   FeedHead,
   FeedPage,
@@ -32,7 +32,7 @@ export const PUBLIC_SCHEMAS = {
   NodeDescriptor,
   MembershipStatement,
   Ping,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 export type PublicSchemaName = keyof typeof PUBLIC_SCHEMAS;
 

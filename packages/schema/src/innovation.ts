@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EmailAddress, IsoDateTime, Slug, text, Uuid } from './primitives.js';
 import {
   EVIDENCE_LEVELS,
@@ -9,18 +9,18 @@ import {
 import { countWords, WORD_LIMIT } from './word-count.js';
 
 /** The Markdown body: about 500 words, refused above {@link WORD_LIMIT} (see `countWords`). */
-export const InnovationBody = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20_000)
-  .refine((body) => countWords(body) <= WORD_LIMIT, {
+export const InnovationBody = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(20_000),
+  z.refine((body) => countWords(body) <= WORD_LIMIT, {
     message: `The piece is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
-  })
-  .describe(`Markdown, about 500 words; refused above ${WORD_LIMIT} words`);
+  }),
+  z.describe(`Markdown, about 500 words; refused above ${WORD_LIMIT} words`),
+);
 
 export const InnovationContact = z.object({
-  role: text(120).describe('A role, not a person: e.g. "Crisis team manager"'),
+  role: text(120).check(z.describe('A role, not a person: e.g. "Crisis team manager"')),
   email: EmailAddress,
 });
 
@@ -29,17 +29,19 @@ const innovationFields = {
   summary: text(280),
   body: InnovationBody,
   kind: z.enum(INNOVATION_KINDS),
-  themes: z.array(z.enum(INNOVATION_THEMES)).min(1).max(5),
-  setting: text(200).describe('Where it happens, e.g. "Community crisis team"'),
+  themes: z.array(z.enum(INNOVATION_THEMES)).check(z.minLength(1), z.maxLength(5)),
+  setting: text(200).check(z.describe('Where it happens, e.g. "Community crisis team"')),
   evidenceLevel: z.enum(EVIDENCE_LEVELS),
-  outcomes: text(2000).optional(),
+  outcomes: z.optional(text(2000)),
   contact: InnovationContact,
-  relatedServiceIds: z.array(Uuid).max(20).default([]),
-  licence: text(64).default('CC-BY-4.0'),
+  relatedServiceIds: z._default(z.array(Uuid).check(z.maxLength(20)), []),
+  licence: z._default(text(64), 'CC-BY-4.0'),
 };
 
 /** What an author writes; the node assigns identity, status and dates. */
-export const InnovationInput = z.object(innovationFields).meta({ id: 'InnovationInput' });
+export const InnovationInput = z
+  .object(innovationFields)
+  .register(z.globalRegistry, { id: 'InnovationInput' });
 
 /** A Project 52 write-up: one idea, innovation, initiative or finding, about 500 words. */
 export const Innovation = z
@@ -48,11 +50,11 @@ export const Innovation = z
     partnerId: Slug,
     ...innovationFields,
     status: z.enum(INNOVATION_STATUSES),
-    submittedAt: IsoDateTime.optional(),
-    publishedAt: IsoDateTime.optional(),
+    submittedAt: z.optional(IsoDateTime),
+    publishedAt: z.optional(IsoDateTime),
     updatedAt: IsoDateTime,
   })
-  .meta({ id: 'Innovation', title: 'Innovation' });
+  .register(z.globalRegistry, { id: 'Innovation', title: 'Innovation' });
 
 export type InnovationInput = z.input<typeof InnovationInput>;
 export type Innovation = z.infer<typeof Innovation>;

@@ -1,9 +1,16 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.js';
+
+// The schemas are written with zod/mini so a browser bundle that validates record data (the SDK's
+// verify entry) carries only the checks it uses: classic zod cannot be tree-shaken. Parsing,
+// types and JSON Schema output are the same; classic schemas in the apps compose with these.
+// Classic zod installs its English messages on import; zod/mini leaves that to us.
+z.config(en());
 
 /** Free text: trimmed, never empty, bounded. */
 export function text(max: number) {
-  return z.string().trim().min(1).max(max);
+  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 }
 
 const HTTP_URL_MESSAGE = 'Use a web address starting with https:// (or http://)';
@@ -11,10 +18,9 @@ const HTTP_URL_MESSAGE = 'Use a web address starting with https:// (or http://)'
 /** A web address. Only http(s): a `javascript:` or `data:` URL could run script in a reader's browser. */
 export const HttpUrl = z
   .url({ protocol: /^https?$/, error: HTTP_URL_MESSAGE })
-  .max(2048)
-  .regex(/^https?:\/\//i, HTTP_URL_MESSAGE);
+  .check(z.maxLength(2048), z.regex(/^https?:\/\//i, HTTP_URL_MESSAGE));
 
-export const EmailAddress = z.email().max(254);
+export const EmailAddress = z.email().check(z.maxLength(254));
 
 /**
  * A phone number: E.164 (`+44 1632 960001`), UK national (`01632 960001`), or a UK short
@@ -25,11 +31,13 @@ export const EmailAddress = z.email().max(254);
  */
 export const PhoneNumber = z
   .string()
-  .trim()
-  .max(32)
-  .regex(
-    /^(?:\+[1-9](?: ?\d){7,14}|0(?: ?\d){9,10}|0800 ?1111|999|111|112|101|119|116 ?\d{3}|[6-8]\d{4})$/,
-    'Use international form (+44 1632 960001), a UK number (01632 960001) or a UK short code',
+  .check(
+    z.trim(),
+    z.maxLength(32),
+    z.regex(
+      /^(?:\+[1-9](?: ?\d){7,14}|0(?: ?\d){9,10}|0800 ?1111|999|111|112|101|119|116 ?\d{3}|[6-8]\d{4})$/,
+      'Use international form (+44 1632 960001), a UK number (01632 960001) or a UK short code',
+    ),
   );
 
 export const CountryCode = z.enum(COUNTRY_CODES, {
@@ -46,13 +54,17 @@ export const IsoDate = z.iso.date();
 /** A partner's short identifier, e.g. `cpft`: lower-case letters, digits and inner hyphens. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use lower-case letters, digits and hyphens');
+  .check(
+    z.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use lower-case letters, digits and hyphens'),
+  );
 
 export const Uuid = z.uuid();
 
 /** A BCP 47 language tag such as `en`, `cy` or `en-GB`; `sgn-GB` style tags cover sign languages. */
 export const LanguageTag = z
   .string()
-  .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/, 'Use a language tag such as en or en-GB');
+  .check(
+    z.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/, 'Use a language tag such as en or en-GB'),
+  );
 
 export type CountryCode = z.infer<typeof CountryCode>;

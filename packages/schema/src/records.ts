@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { Innovation } from './innovation.js';
 import { Organisation } from './organisation.js';
 import { Partner } from './partner.js';
@@ -14,7 +14,7 @@ export const recordDataSchemas = {
   organisation: Organisation,
   service: Service,
   innovation: Innovation,
-} as const satisfies Record<RecordType, z.ZodType>;
+} as const satisfies Record<RecordType, z.ZodMiniType>;
 
 /** The parsed `data` of a record of type `T`. */
 export type RecordData<T extends RecordType> = z.infer<(typeof recordDataSchemas)[T]>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CountryCode,
   EmailAddress,
@@ -21,42 +21,42 @@ import {
   WEEKDAYS,
 } from './vocabularies.js';
 
-const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+const ClockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM'));
 
 export const Phone = z.object({
   number: PhoneNumber,
-  type: z.enum(PHONE_TYPES).default('voice'),
-  description: text(200).optional(),
+  type: z._default(z.enum(PHONE_TYPES), 'voice'),
+  description: z.optional(text(200)),
 });
 
 /** HSDS schedule subset: a weekly opening on the given days. */
 export const Schedule = z.object({
-  byday: z.array(z.enum(WEEKDAYS)).min(1).max(7),
+  byday: z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)),
   opensAt: ClockTime,
   closesAt: ClockTime,
-  description: text(200).optional(),
+  description: z.optional(text(200)),
 });
 
 export const ServiceArea = z.object({
   name: text(200),
-  code: text(32).optional().describe('Official area code, e.g. an ONS GSS code'),
+  code: z.optional(text(32)).check(z.describe('Official area code, e.g. an ONS GSS code')),
 });
 
 export const Address = z.object({
   line1: text(200),
-  line2: text(200).optional(),
+  line2: z.optional(text(200)),
   city: text(100),
-  region: text(100).optional(),
-  postcode: text(16).optional(),
+  region: z.optional(text(100)),
+  postcode: z.optional(text(16)),
   country: CountryCode,
 });
 
 export const Location = z.object({
   type: z.enum(LOCATION_TYPES),
-  name: text(200).optional(),
-  address: Address.optional(),
-  url: HttpUrl.optional(),
-  accessibility: text(1000).optional(),
+  name: z.optional(text(200)),
+  address: z.optional(Address),
+  url: z.optional(HttpUrl),
+  accessibility: z.optional(text(1000)),
 });
 
 /** How quickly the service aims to respond, as an ISO 8601 duration and in words. */
@@ -74,36 +74,41 @@ export const ReferralRoute = z.discriminatedUnion('route', [
   z.object({
     route: z.literal('named_team'),
     teamName: text(200),
-    description: text(500).optional(),
+    description: z.optional(text(500)),
   }),
-  z.object({ route: z.enum(otherRoutes), description: text(500).optional() }),
+  z.object({ route: z.enum(otherRoutes), description: z.optional(text(500)) }),
 ]);
 
 const serviceFields = {
   organisationId: Uuid,
   name: text(200),
   description: text(4000),
-  status: z.enum(SERVICE_STATUSES).default('active'),
-  url: HttpUrl.optional(),
-  email: EmailAddress.optional(),
-  phones: z.array(Phone).max(10).default([]),
-  schedules: z.array(Schedule).max(21).default([]),
-  serviceAreas: z.array(ServiceArea).max(50).default([]),
-  locations: z.array(Location).max(20).default([]),
-  eligibilityDescription: text(1000).optional(),
-  minAge: z.int().min(0).max(120).optional(),
-  maxAge: z.int().min(0).max(120).optional(),
-  languages: z.array(LanguageTag).max(30).default([]),
-  available24x7: z.boolean().default(false),
+  status: z._default(z.enum(SERVICE_STATUSES), 'active'),
+  url: z.optional(HttpUrl),
+  email: z.optional(EmailAddress),
+  phones: z._default(z.array(Phone).check(z.maxLength(10)), []),
+  schedules: z._default(z.array(Schedule).check(z.maxLength(21)), []),
+  serviceAreas: z._default(z.array(ServiceArea).check(z.maxLength(50)), []),
+  locations: z._default(z.array(Location).check(z.maxLength(20)), []),
+  eligibilityDescription: z.optional(text(1000)),
+  minAge: z.optional(z.int().check(z.minimum(0), z.maximum(120))),
+  maxAge: z.optional(z.int().check(z.minimum(0), z.maximum(120))),
+  languages: z._default(z.array(LanguageTag).check(z.maxLength(30)), []),
+  available24x7: z._default(z.boolean(), false),
   urgency: z.enum(URGENCIES),
-  responseStandard: ResponseStandard.optional(),
-  referralRoutes: z.array(ReferralRoute).max(10).default([]),
-  categories: z.array(z.enum(SERVICE_CATEGORIES)).min(1).max(10),
-  assuredAt: IsoDateTime.optional().describe('When the owner last checked this listing is right'),
-  reviewDue: IsoDate.optional().describe('When the owner must check it again'),
+  responseStandard: z.optional(ResponseStandard),
+  referralRoutes: z._default(z.array(ReferralRoute).check(z.maxLength(10)), []),
+  categories: z.array(z.enum(SERVICE_CATEGORIES)).check(z.minLength(1), z.maxLength(10)),
+  assuredAt: z
+    .optional(IsoDateTime)
+    .check(z.describe('When the owner last checked this listing is right')),
+  reviewDue: z.optional(IsoDate).check(z.describe('When the owner must check it again')),
 };
 
-function checkAgeRange(service: { minAge?: number; maxAge?: number }, ctx: z.RefinementCtx) {
+function checkAgeRange(
+  service: { minAge?: number | undefined; maxAge?: number | undefined },
+  ctx: z.core.$RefinementCtx,
+) {
   const { minAge, maxAge } = service;
   if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
     ctx.addIssue({
@@ -117,14 +122,14 @@ function checkAgeRange(service: { minAge?: number; maxAge?: number }, ctx: z.Ref
 /** What an author writes; the node assigns `id` and `updatedAt`. */
 export const ServiceInput = z
   .object(serviceFields)
-  .superRefine(checkAgeRange)
-  .meta({ id: 'ServiceInput' });
+  .check(z.superRefine(checkAgeRange))
+  .register(z.globalRegistry, { id: 'ServiceInput' });
 
 /** An HSDS service with the extensions mental-health crisis care needs. */
 export const Service = z
   .object({ id: Uuid, ...serviceFields, updatedAt: IsoDateTime })
-  .superRefine(checkAgeRange)
-  .meta({ id: 'Service', title: 'Service' });
+  .check(z.superRefine(checkAgeRange))
+  .register(z.globalRegistry, { id: 'Service', title: 'Service' });
 
 export type Phone = z.infer<typeof Phone>;
 export type Schedule = z.infer<typeof Schedule>;

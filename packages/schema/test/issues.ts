@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 type Path = (string | number)[];
 
@@ -16,7 +16,7 @@ export function withValue(document: unknown, path: Path, value: unknown): unknow
 }
 
 /** The dotted paths of the issues `schema` reports for `document`; fails the test if it parses. */
-export function issuePaths(schema: z.ZodType, document: unknown): string[] {
+export function issuePaths(schema: z.ZodMiniType, document: unknown): string[] {
   const result = schema.safeParse(document);
   expect(result.success, 'expected the document to be refused').toBe(false);
   return (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
@@ -26,7 +26,11 @@ export function issuePaths(schema: z.ZodType, document: unknown): string[] {
 export type BadField = [path: string, value: unknown];
 
 /** Checks that each bad value is refused with an issue naming its field. */
-export function expectRefusedAt(schema: z.ZodType, valid: unknown, [path, value]: BadField): void {
+export function expectRefusedAt(
+  schema: z.ZodMiniType,
+  valid: unknown,
+  [path, value]: BadField,
+): void {
   const keys = path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
   expect(issuePaths(schema, withValue(valid, keys, value))).toContain(path);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZodError, type z } from 'zod';
+import * as z from 'zod/mini';
 import { PUBLIC_SCHEMAS } from '../scripts/json-schema.js';
 import { Innovation, Organisation, Partner, Service } from '../src/index.js';
 import * as arbitrary from './arbitraries.js';
@@ -17,9 +17,9 @@ describe('parse after JSON serialisation', () => {
   it.each(documents)('round-trips any valid %s', (_, schema, documentArb) => {
     fc.assert(
       fc.property(documentArb, (document) => {
-        const parsed = (schema as z.ZodType).parse(document);
+        const parsed = (schema as z.ZodMiniType).parse(document);
         expect(parsed).toEqual(document);
-        const again = (schema as z.ZodType).parse(JSON.parse(JSON.stringify(parsed)));
+        const again = (schema as z.ZodMiniType).parse(JSON.parse(JSON.stringify(parsed)));
         expect(again).toEqual(parsed);
       }),
       { numRuns: 60 },
@@ -28,7 +28,7 @@ describe('parse after JSON serialisation', () => {
 });
 
 /** Every public type: the same list the JSON Schema export writes. */
-const schemas: [string, z.ZodType][] = Object.entries(PUBLIC_SCHEMAS);
+const schemas: [string, z.ZodMiniType][] = Object.entries(PUBLIC_SCHEMAS);
 
 const anything = fc.anything({
   withBigInt: true,
@@ -52,7 +52,7 @@ const damaged = fc
   );
 
 /** Parses and reports whatever was thrown other than a ZodError. */
-function strayThrow(schema: z.ZodType, input: unknown): unknown {
+function strayThrow(schema: z.ZodMiniType, input: unknown): unknown {
   try {
     schema.safeParse(input);
   } catch (error) {
@@ -61,7 +61,7 @@ function strayThrow(schema: z.ZodType, input: unknown): unknown {
   try {
     schema.parse(input);
   } catch (error) {
-    if (!(error instanceof ZodError)) return error;
+    if (!(error instanceof z.core.$ZodError)) return error;
   }
   return undefined;
 }

@@ -36,6 +36,7 @@ export async function getRecord(
   const jws = String(row.jws);
   const payload = decodePayload(jws);
   const data = payload.data;
+  // Stored records were verified against their type's schema when harvested.
   return {
     partnerId: String(row.partner_id),
     nodeUrl: String(row.url),
@@ -45,7 +46,7 @@ export async function getRecord(
     seq: Number(row.seq),
     jws,
     hash: String(row.hash),
-    data: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : null,
+    data: data !== null && typeof data === 'object' ? data : null,
     verification: {
       kid: decodeKid(jws),
       algorithm: 'EdDSA',
@@ -54,5 +55,5 @@ export async function getRecord(
       hubJwksUrl: `${hubUrl}/.well-known/jwks.json`,
       hubSeq: Number(row.hub_seq),
     },
-  };
+  } as RecordDetail;
 }

@@ -8,7 +8,6 @@ import {
 } from '@promise-global/schema';
 import { promiseTerm, toHsdsService } from '@promise-global/schema/hsds';
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { z } from 'zod';
 import type { HubContext } from '../context.js';
 import { ftsMatchExpression } from '../index/fts-query.js';
@@ -51,8 +50,6 @@ function payloadData(jws: unknown): unknown {
  * not speak tRPC: each service is mapped by the schema package's `toHsdsService`. CORS `*`.
  */
 export function mountHsdsServices(app: Hono, ctx: HubContext): void {
-  app.use('/services', cors({ origin: '*' }));
-  app.use('/services/*', cors({ origin: '*' }));
   const select = `SELECT s.rowid, se.jws AS service_jws, oe.jws AS organisation_jws
     FROM services s JOIN entries se ON se.hub_seq = s.hub_seq
     JOIN directory d ON d.node_id = s.node_id AND d.record_type = 'organisation' AND d.record_id = s.organisation_id

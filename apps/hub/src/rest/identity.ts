@@ -1,7 +1,6 @@
 import { publicJwks } from '@promise-global/sdk/keys';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 import { memberships, nodes } from '../db/schema/index.js';
 
@@ -10,8 +9,6 @@ import { memberships, nodes } from '../db/schema/index.js';
  * every enrolled node, fetchable by anyone.
  */
 export function mountIdentity(app: Hono, ctx: HubContext): void {
-  app.use('/.well-known/*', cors({ origin: '*' }));
-  app.use('/memberships/*', cors({ origin: '*' }));
   app.get('/.well-known/jwks.json', (c) => c.json(publicJwks([ctx.key])));
   app.get('/.well-known/promise-hub', (c) => {
     const url = ctx.url();

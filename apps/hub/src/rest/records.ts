@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 import { getRecord } from '../index/get-record.js';
 import { RecordRef } from '../trpc/inputs.js';
@@ -10,7 +9,6 @@ import { RecordRef } from '../trpc/inputs.js';
  * as their machine-readable alternate.
  */
 export function mountRecords(app: Hono, ctx: HubContext): void {
-  app.use('/records/*', cors({ origin: '*' }));
   app.get('/records/:partnerId/:type/:id', async (c) => {
     const ref = RecordRef.safeParse(c.req.param());
     if (!ref.success) return c.json({ error: 'NOT_FOUND' }, 404);

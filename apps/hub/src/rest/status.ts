@@ -1,11 +1,9 @@
 import type { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 import { listNodeStatuses } from '../nodes/node-status.js';
 
 /** The federation's health as plain JSON, for nodes' staff dashboards and anyone's monitoring. */
 export function mountStatus(app: Hono, ctx: HubContext): void {
-  app.use('/status', cors({ origin: '*' }));
   app.get('/status', async (c) => {
     c.header('cache-control', 'no-store');
     const project52 = await ctx.project52?.programme.noticesByPartner();

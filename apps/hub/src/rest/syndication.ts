@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { HubContext } from '../context.js';
 import { FeedValidators, serveFeed } from '../syndication/conditional-get.js';
 import type { FeedDocument, FeedFormat } from '../syndication/feed-document.js';
@@ -26,7 +25,6 @@ export function mountSyndication(app: Hono, ctx: HubContext): void {
   const mount = (prefix: string, build: (c: Context) => Promise<FeedDocument | null>) => {
     for (const [file, format] of FILES) {
       const path = `${prefix}/${file}`;
-      app.use(path, cors({ origin: '*', exposeHeaders: ['ETag', 'Last-Modified'] }));
       app.get(path, async (c) => {
         const feed = await build(c);
         if (feed === null) return c.notFound();

@@ -14,7 +14,8 @@ const hub = await createHub({
   harvest: { schedule: false, pageLimit: 100 },
 });
 await hub.start();
-const operator = new HubClient({ baseUrl: hub.url, token });
+// A sync of thousands of records may take longer than a client's default 10 s per call.
+const operator = new HubClient({ baseUrl: hub.url, token, timeoutMs: 600_000 });
 if ((await operator.nodeStatus()).length === 0) await operator.enrolNode({ url: nodeUrl });
 process.stdout.write('ready\n');
 for (;;) {

@@ -15,7 +15,7 @@ import { write } from '../write.js';
 import { ifMatch, parseCreate, parseFields, readJson, versioned } from './validation.js';
 
 /** Body of `POST /api/services/:id/assure`: optionally when the next check is due. */
-export const AssureServiceBody = z.object({ reviewDue: IsoDate.optional() });
+export const AssureServiceBody = z.object({ reviewDue: z.optional(IsoDate) });
 
 export function serviceRoutes(ctx: NodeContext) {
   return new Hono<NodeEnv>()

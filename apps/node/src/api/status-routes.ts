@@ -34,10 +34,8 @@ const HUB_CACHE_MS = 5_000;
 
 async function askHub(ctx: NodeContext, hubUrl: string): Promise<HubView> {
   const checkedAt = new Date().toISOString();
-  const hub = new HubClient({
-    baseUrl: hubUrl,
-    fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(HUB_TIMEOUT_MS) }),
-  });
+  // Staff wait for this page: one short attempt, no retries.
+  const hub = new HubClient({ baseUrl: hubUrl, timeoutMs: HUB_TIMEOUT_MS, retries: 0 });
   try {
     const url = ctx.signer.iss();
     const found = (await hub.nodeStatus()).find((node) => node.nodeUrl === url);

@@ -5,7 +5,7 @@ import { type FieldIssue, NodeError, validationFailed } from '../errors.js';
 import type { Versioned } from '../resources/revision.js';
 
 /** Zod's issues as `{ path, message }`, one per bad field. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)',
     message: issue.message,
@@ -24,20 +24,20 @@ export async function readJson(c: Context, fallback?: unknown): Promise<unknown>
 }
 
 /** Parses `value` with `schema`, or fails with 400 listing every bad field. */
-export function parseFields<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseFields<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationFailed(fieldIssues(result.error));
   return result.data;
 }
 
-const OptionalId = z.object({ id: Uuid.optional() });
+const OptionalId = z.object({ id: z.optional(Uuid) });
 
 /** Parses a create body: the resource's fields plus an optional client-chosen `id` (a UUID). */
-export function parseCreate<S extends z.ZodType>(
+export function parseCreate<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
 ): { fields: z.output<S>; id: string | undefined } {
-  const fields = schema.safeParse(value);
+  const fields = z.safeParse(schema, value);
   const id = OptionalId.safeParse(
     typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {},
   );

@@ -16,6 +16,7 @@ import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
 import { openApiDocument } from './openapi.js';
+import { mountPublicCors } from './public-cors.js';
 import { requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -36,6 +37,7 @@ export function createApp(ctx: NodeContext) {
   const app = new Hono<NodeEnv>();
   app.use(requestLog(ctx.log));
   app.use(securityHeaders(ctx.config.publicUrl));
+  mountPublicCors(app);
   app.onError(handleError(ctx.log));
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route' } }, 404));
   app.route('/', healthRoutes(ctx));

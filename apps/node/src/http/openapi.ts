@@ -8,7 +8,7 @@ import { PartnerInput } from '../resources/partner.js';
 type JsonSchema = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function component(schema: z.ZodType): JsonSchema {
+function component(schema: z.core.$ZodType): JsonSchema {
   const {
     $schema: _schema,
     $id: _id,

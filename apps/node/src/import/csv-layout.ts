@@ -1,4 +1,5 @@
 import { OrganisationInput } from '@promise-global/schema';
+import { z } from 'zod';
 
 /** Every column of the services CSV, HSDS names where HSDS has one. */
 export const CSV_COLUMNS = [
@@ -128,8 +129,11 @@ function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
 }
 
 /** The organisation a row describes, validated with the schema package. */
-export function organisationRowToInput(cells: Cells) {
-  return OrganisationInput.safeParse(
+export function organisationRowToInput(
+  cells: Cells,
+): z.ZodSafeParseResult<z.output<typeof OrganisationInput>> {
+  return z.safeParse(
+    OrganisationInput,
     compact({
       name: optional(cells.organization_name),
       type: optional(cells.organization_type),

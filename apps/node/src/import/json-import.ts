@@ -9,11 +9,11 @@ import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
 import type { ImportPlan, RowError } from './import-plan.js';
 
-const ItemMeta = z.object({ id: Uuid.optional() });
+const ItemMeta = z.object({ id: z.optional(Uuid) });
 const InnovationMeta = z.object({
-  id: Uuid.optional(),
+  id: z.optional(Uuid),
   status: z.enum(['draft', 'submitted']).default('draft'),
-  submittedAt: IsoDateTime.optional(),
+  submittedAt: z.optional(IsoDateTime),
   confirmPersonalData: z.boolean().default(false),
 });
 
@@ -39,8 +39,8 @@ export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowE
     }
     return { plan, errors };
   }
-  const check = <S extends z.ZodType>(schema: S, item: unknown, row: string) => {
-    const result = schema.safeParse(item);
+  const check = <S extends z.core.$ZodType>(schema: S, item: unknown, row: string) => {
+    const result = z.safeParse(schema, item);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       errors.push({ row, field: issue.path.join('.') || '(item)', message: issue.message });

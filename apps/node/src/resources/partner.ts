@@ -1,6 +1,6 @@
 import { Partner } from '@promise-global/schema';
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Queryable } from '../db/database.js';
 import { partnerProfile } from '../db/schema.js';
 import { notFound } from '../errors.js';
@@ -8,7 +8,7 @@ import type { Writer } from '../write.js';
 import { checkRevision, type Versioned } from './revision.js';
 
 /** What an author writes about the partner; the node fills `id` and `baseUrl` from its config. */
-export const PartnerInput = Partner.omit({ id: true, baseUrl: true });
+export const PartnerInput = z.object(Partner.shape).omit({ id: true, baseUrl: true });
 export type PartnerFields = z.output<typeof PartnerInput>;
 
 export async function findPartner(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EntityUrl, NumericDate, Sha256Base64url } from './common.js';
 
 /**
@@ -9,7 +9,7 @@ export const FeedHead = z.object({
   iss: EntityUrl,
   iat: NumericDate,
   exp: NumericDate,
-  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  seq: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
   hash: Sha256Base64url,
 });
 export type FeedHead = z.infer<typeof FeedHead>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The body of `GET /feed?after=SEQ&limit=N` (§7.1): record JWSs in seq order and the signed head.

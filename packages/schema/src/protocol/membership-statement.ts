@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Slug } from '../primitives.js';
 import {
   EntityUrl,
@@ -21,8 +21,8 @@ export const MembershipStatement = z.object({
   exp: NumericDate,
   partnerId: Slug,
   jwks: PublicJwkSet,
-  retiredJwks: RetiredJwkSet.optional(),
-  revocations: z.array(KeyRevocation).max(MAX_REVOCATIONS).default([]),
+  retiredJwks: z.optional(RetiredJwkSet),
+  revocations: z._default(z.array(KeyRevocation).check(z.maxLength(MAX_REVOCATIONS)), []),
 });
 export type MembershipStatement = z.infer<typeof MembershipStatement>;
 

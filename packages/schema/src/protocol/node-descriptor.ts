@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Partner } from '../partner.js';
 import {
   EntityUrl,
@@ -22,15 +22,12 @@ export const NodeDescriptor = z.object({
   iat: NumericDate,
   exp: NumericDate,
   protocol: z.literal('promise-feed/1'),
-  name: z.string().min(1).max(200),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   partner: Partner,
   jwks: PublicJwkSet,
-  retiredJwks: RetiredJwkSet.optional(),
-  nextKid: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/)
-    .optional(),
-  revocations: z.array(KeyRevocation).max(MAX_REVOCATIONS).default([]),
+  retiredJwks: z.optional(RetiredJwkSet),
+  nextKid: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/))),
+  revocations: z._default(z.array(KeyRevocation).check(z.maxLength(MAX_REVOCATIONS)), []),
   schemaVersion: SemVer,
   feedUrl: EntityUrl,
 });

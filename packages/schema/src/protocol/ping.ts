@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EntityUrl, NumericDate } from './common.js';
 
 /**
@@ -10,8 +10,8 @@ export const Ping = z.object({
   aud: EntityUrl,
   iat: NumericDate,
   exp: NumericDate,
-  jti: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  jti: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+  seq: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
 });
 export type Ping = z.infer<typeof Ping>;
 

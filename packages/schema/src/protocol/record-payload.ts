@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RECORD_TYPES } from '../records.js';
 import { EntityUrl, NumericDate, SemVer, Seq, Sha256Base64url } from './common.js';
 
@@ -17,14 +17,16 @@ const RecordData = z
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     'must be an object',
   )
-  .meta({ type: 'object', description: 'validated against recordDataSchemas[type] (§4.2)' });
+  .check(
+    z.meta({ type: 'object', description: 'validated against recordDataSchemas[type] (§4.2)' }),
+  );
 
 const recordEnvelope = {
   iss: EntityUrl,
   iat: NumericDate,
   type: z.enum(RECORD_TYPES),
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a record id'),
-  rev: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a record id')),
+  rev: z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
   seq: Seq,
   prev: Sha256Base64url,
   updatedAt: z.iso.datetime({ offset: true }),
@@ -44,9 +46,9 @@ export const RecordPayload = z.union([
   z.object({
     ...recordEnvelope,
     data: RecordData,
-    tombstone: z.undefined().optional(),
+    tombstone: z.optional(z.undefined()),
   }),
-  z.object({ ...recordEnvelope, tombstone: Tombstone, data: z.undefined().optional() }),
+  z.object({ ...recordEnvelope, tombstone: Tombstone, data: z.optional(z.undefined()) }),
 ]);
 export type RecordPayload = z.infer<typeof RecordPayload>;
 

@@ -42,6 +42,27 @@ beforeAll(async () => {
       );
       return;
     }
+    if (req.url?.startsWith('/missing/')) {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/plain');
+      res.end('404 Not Found');
+      return;
+    }
+    if (req.url?.startsWith('/trpc/search.services') && req.url.includes('limit')) {
+      res.statusCode = 400;
+      const issues = [
+        { code: 'too_small', path: ['limit'], message: 'Too small: expected number to be >=1' },
+      ];
+      res.end(
+        JSON.stringify({
+          error: {
+            message: JSON.stringify(issues),
+            data: { code: 'BAD_REQUEST', httpStatus: 400 },
+          },
+        }),
+      );
+      return;
+    }
     if (req.url?.startsWith('/trpc/partners.list')) {
       res.statusCode = 502;
       res.setHeader('content-type', 'text/html');
@@ -108,10 +129,30 @@ describe('HubClient', () => {
     });
   });
 
-  it('reports a non-JSON answer as BAD_RESPONSE', async () => {
-    await expect(new HubClient({ baseUrl }).partners()).rejects.toMatchObject({
-      code: 'BAD_RESPONSE',
+  it('names a non-JSON answer by its HTTP meaning, after retrying the query', async () => {
+    const before = seen.length;
+    await expect(new HubClient({ baseUrl, retries: 1 }).partners()).rejects.toMatchObject({
+      code: 'BAD_GATEWAY',
       httpStatus: 502,
+    });
+    expect(seen.length - before).toBe(2);
+  });
+
+  it('reports a 404 without a tRPC body as NOT_FOUND', async () => {
+    await expect(
+      new HubClient({ baseUrl: `${baseUrl}missing` }).nodeStatus(),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
+  });
+
+  it('returns input issues as data, not as JSON in the message', async () => {
+    const error = await new HubClient({ baseUrl })
+      .searchServices({ q: 'x'.repeat(10), limit: -1 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HubClientError);
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      issues: [{ path: ['limit'], message: 'Too small: expected number to be >=1' }],
+      message: 'limit: Too small: expected number to be >=1',
     });
   });
 

@@ -14,34 +14,51 @@ import type {
   Project52Schedule,
   QuarantinedRecord,
   RecordDetail,
+  RecordRef,
   SearchPage,
   ServiceFacets,
   ServiceHit,
   ServiceSearchInput,
   UpstreamStatus,
 } from './hub-types.js';
+import { type CallOptions, Transport, type TransportOptions } from './transport.js';
 
 export type * from './hub-types.js';
+export type { CallOptions, TransportOptions } from './transport.js';
+export { NetworkError, TimeoutError } from './transport-errors.js';
 
-/** A hub call that failed: `code` is the tRPC error code (e.g. `UNAUTHORIZED`, `BAD_REQUEST`). */
+/** One problem with the input of a call, as the hub's validation reported it. */
+export interface HubIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * A hub call that failed with an answer. `code` follows the HTTP meaning (tRPC's names:
+ * `BAD_REQUEST`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `TOO_MANY_REQUESTS`, …);
+ * `issues` lists each bad input field of a `BAD_REQUEST`. No answer at all is a
+ * {@link NetworkError} or {@link TimeoutError} instead.
+ *
+ * @example
+ * catch (error) { if (error instanceof HubClientError && error.code === 'NOT_FOUND') … }
+ */
 export class HubClientError extends Error {
   override readonly name = 'HubClientError';
   constructor(
     readonly code: string,
     readonly httpStatus: number,
     message: string,
+    readonly issues: HubIssue[] = [],
   ) {
     super(message);
   }
 }
 
-export interface HubClientOptions {
+export interface HubClientOptions extends TransportOptions {
   /** The hub's base URL, e.g. `https://hub.example.org`. */
   baseUrl: string;
   /** An admin token (operator or editor) for `admin.*` calls. */
-  token?: string;
-  /** A fetch implementation (defaults to the global one). */
-  fetch?: typeof fetch;
+  token?: string | undefined;
 }
 
 interface TrpcEnvelope {
@@ -49,67 +66,168 @@ interface TrpcEnvelope {
   error?: { message?: string; data?: { code?: string; httpStatus?: number } };
 }
 
+/** tRPC's error names by HTTP status, for answers that carry none. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  408: 'TIMEOUT',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
+  499: 'CLIENT_CLOSED_REQUEST',
+  501: 'NOT_IMPLEMENTED',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
+};
+
+function codeOf(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+}
+
+/** tRPC puts zod's issues in `message` as a JSON array; they come back as data. */
+function issuesOf(message: string | undefined): HubIssue[] {
+  if (!message?.startsWith('[')) return [];
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map((issue: { path?: unknown; message?: unknown }) => ({
+      path: Array.isArray(issue.path) ? issue.path : [],
+      message: String(issue.message ?? 'invalid'),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function errorFrom(status: number, envelope: TrpcEnvelope): HubClientError {
+  const code = envelope.error?.data?.code ?? codeOf(status);
+  const httpStatus = envelope.error?.data?.httpStatus ?? status;
+  const issues = issuesOf(envelope.error?.message);
+  const message =
+    issues.length > 0
+      ? issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')
+      : (envelope.error?.message ?? `hub answered ${status}`);
+  return new HubClientError(code, httpStatus, message, issues);
+}
+
 /**
  * A typed client of a PROMISE hub's tRPC API, over plain `fetch` (tRPC's HTTP protocol: queries as
- * `GET /trpc/<path>?input=…`, mutations as `POST`), so it carries no server code.
+ * `GET /trpc/<path>?input=…`, mutations as `POST`), so it carries no server code and runs in
+ * browsers. Each attempt times out after `timeoutMs`; queries are retried (see
+ * {@link TransportOptions}); mutations never are.
  *
  * @example
- * const hub = new HubClient({ baseUrl: 'https://hub.example.org' });
- * const page = await hub.searchInnovations({ q: 'crisis café', filters: { countries: ['GB'] } });
+ * const hub = new HubClient({ baseUrl: 'https://hub.example.org', timeoutMs: 5_000 });
+ * for await (const hit of hub.searchServicesAll({ q: 'crisis' })) console.log(hit.name);
  */
 export class HubClient {
   private readonly baseUrl: string;
-  private readonly fetcher: typeof fetch;
+  private readonly transport: Transport;
 
   constructor(private readonly options: HubClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetcher = options.fetch ?? fetch;
+    this.transport = new Transport(options);
   }
 
-  private async call<T>(kind: 'query' | 'mutation', path: string, input: unknown): Promise<T> {
+  private async call<T>(
+    kind: 'query' | 'mutation',
+    path: string,
+    input: unknown,
+    call: CallOptions = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     const url = `${this.baseUrl}/trpc/${path}`;
     const response =
       kind === 'query'
-        ? await this.fetcher(
+        ? await this.transport.request(
             input === undefined ? url : `${url}?input=${encodeURIComponent(JSON.stringify(input))}`,
             { headers },
+            call,
           )
-        : await this.fetcher(url, {
-            method: 'POST',
-            headers: { ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify(input ?? null),
-          });
-    const text = await response.text();
+        : await this.transport.request(
+            url,
+            {
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/json' },
+              body: JSON.stringify(input ?? null),
+            },
+            call,
+          );
     let envelope: TrpcEnvelope;
     try {
-      envelope = JSON.parse(text) as TrpcEnvelope;
+      envelope = JSON.parse(response.text) as TrpcEnvelope;
     } catch {
       throw new HubClientError(
-        'BAD_RESPONSE',
+        codeOf(response.status === 200 ? 502 : response.status),
         response.status,
         `hub answered ${response.status} with non-JSON`,
       );
     }
-    if (envelope.error || !response.ok) {
-      throw new HubClientError(
-        envelope.error?.data?.code ?? 'INTERNAL_SERVER_ERROR',
-        envelope.error?.data?.httpStatus ?? response.status,
-        envelope.error?.message ?? `hub answered ${response.status}`,
-      );
-    }
+    if (envelope.error || !response.ok) throw errorFrom(response.status, envelope);
     return envelope.result?.data as T;
   }
 
+  /** Every page of a cursor-paged search, one hit at a time. */
+  private async *allPages<T, I extends { cursor?: string }>(
+    search: (input: I, call: CallOptions) => Promise<SearchPage<T>>,
+    input: I,
+    call: CallOptions,
+  ): AsyncGenerator<T, void, undefined> {
+    let cursor = input.cursor;
+    do {
+      const page = await search({ ...input, ...(cursor === undefined ? {} : { cursor }) }, call);
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+  }
+
   /** Full-text search over innovations with facet filters and cursor pagination. */
-  searchInnovations(input: InnovationSearchInput): Promise<SearchPage<InnovationHit>> {
-    return this.call('query', 'search.innovations', input);
+  searchInnovations(
+    input: InnovationSearchInput,
+    call: CallOptions = {},
+  ): Promise<SearchPage<InnovationHit>> {
+    return this.call('query', 'search.innovations', input, call);
+  }
+
+  /**
+   * Every innovation a search finds, following `nextCursor` page by page.
+   *
+   * @example
+   * for await (const hit of hub.searchInnovationsAll({ q: 'sanctuary' })) console.log(hit.title);
+   */
+  searchInnovationsAll(
+    input: InnovationSearchInput = {},
+    call: CallOptions = {},
+  ): AsyncGenerator<InnovationHit, void, undefined> {
+    return this.allPages((page, c) => this.searchInnovations(page, c), input, call);
   }
 
   /** Full-text search over services ("no wrong door" finder). */
-  searchServices(input: ServiceSearchInput): Promise<SearchPage<ServiceHit>> {
-    return this.call('query', 'search.services', input);
+  searchServices(
+    input: ServiceSearchInput,
+    call: CallOptions = {},
+  ): Promise<SearchPage<ServiceHit>> {
+    return this.call('query', 'search.services', input, call);
+  }
+
+  /**
+   * Every service a search finds, following `nextCursor` page by page.
+   *
+   * @example
+   * for await (const service of hub.searchServicesAll({ q: 'crisis' })) console.log(service.name);
+   */
+  searchServicesAll(
+    input: ServiceSearchInput = {},
+    call: CallOptions = {},
+  ): AsyncGenerator<ServiceHit, void, undefined> {
+    return this.allPages((page, c) => this.searchServices(page, c), input, call);
   }
 
   innovationFacets(input: InnovationSearchInput = {}): Promise<InnovationFacets> {
@@ -121,12 +239,11 @@ export class HubClient {
   }
 
   /** One record with its signed JWS and what is needed to verify it. */
-  getRecord(input: {
-    partnerId: string;
-    type: HubRecordType;
-    id: string;
-  }): Promise<RecordDetail | null> {
-    return this.call('query', 'records.get', input);
+  getRecord<T extends HubRecordType>(
+    input: RecordRef<T>,
+    call: CallOptions = {},
+  ): Promise<RecordDetail<T> | null> {
+    return this.call('query', 'records.get', input, call);
   }
 
   partners(): Promise<PartnerSummary[]> {

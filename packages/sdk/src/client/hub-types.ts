@@ -1,3 +1,5 @@
+import type { RecordData } from '@promise-global/schema';
+
 /**
  * The hub's public API shapes (tRPC procedures and their results). The hub's router is checked
  * against these types at compile time, so the SDK never depends on the hub's code.
@@ -143,10 +145,9 @@ export interface ServiceFacets {
 export type HubRecordType = 'partner' | 'organisation' | 'service' | 'innovation';
 
 /** Everything needed to check a record's provenance independently (docs/protocol.md §3, §4). */
-export interface RecordDetail {
+export interface RecordDetailBase {
   partnerId: string;
   nodeUrl: string;
-  type: HubRecordType;
   id: string;
   rev: number;
   seq: number;
@@ -154,7 +155,6 @@ export interface RecordDetail {
   jws: string;
   /** The record's hash (the next record's `prev`). */
   hash: string;
-  data: Record<string, unknown> | null;
   verification: {
     kid: string;
     algorithm: 'EdDSA';
@@ -202,6 +202,21 @@ export interface NodeStatus {
    */
   via: { url: string } | null;
 }
+
+/** Which record to fetch: its partner, type and id. */
+export interface RecordRef<T extends HubRecordType = HubRecordType> {
+  partnerId: string;
+  type: T;
+  id: string;
+}
+
+/**
+ * One record as the hub serves it, its `data` typed by `type` (a discriminated union: narrow on
+ * `type` and `data` is a `Service`, an `Innovation`, …); `null` data is a tombstone.
+ */
+export type RecordDetail<T extends HubRecordType = HubRecordType> = {
+  [K in T]: RecordDetailBase & { type: K; data: RecordData<K> | null };
+}[T];
 
 /**
  * Another hub whose signed aggregate feed this hub consumes (hub chaining, docs/protocol.md §14).

@@ -9,6 +9,17 @@ import {
   type Service,
   type ServiceInput,
 } from '@promise-global/schema';
+import type { FeedState } from '../verify/feed-state.js';
+import { type VerifiedFeedPage, verifyFeedPage } from '../verify/verify-feed-page.js';
+import {
+  type CallOptions,
+  type ReadResponse,
+  Transport,
+  type TransportOptions,
+} from './transport.js';
+
+export type { CallOptions, TransportOptions } from './transport.js';
+export { NetworkError, TimeoutError } from './transport-errors.js';
 
 /** A record as a node's authoring API returns it: the data and its revision (the ETag). */
 export interface Versioned<T> {
@@ -18,6 +29,21 @@ export interface Versioned<T> {
 
 /** What an author writes about the partner; the node fills `id` and `baseUrl`. */
 export type PartnerInput = Omit<Partner, 'id' | 'baseUrl'>;
+
+/** A new organisation: its fields, and optionally the id to give it (a UUID). */
+export type OrganisationCreateInput = OrganisationInput & { id?: string | undefined };
+
+/** A new service: its fields, and optionally the id to give it (a UUID). */
+export type ServiceCreateInput = ServiceInput & { id?: string | undefined };
+
+/** A new write-up (a draft): its fields, and optionally the id to give it (a UUID). */
+export type InnovationCreateInput = InnovationInput & { id?: string | undefined };
+
+/** Options of marking a service checked: the revision, and when the next check is due. */
+export interface AssureOptions extends WriteOptions {
+  /** `YYYY-MM-DD`; the node's default interval when absent. */
+  reviewDue?: string | undefined;
+}
 
 /** An API token as listed (never the secret). */
 export interface NodeToken {
@@ -61,23 +87,39 @@ export class NodeClientError extends Error {
   }
 }
 
-export interface NodeClientOptions {
+export interface NodeClientOptions extends TransportOptions {
   /** The node's base URL, e.g. `https://promise.trust.example.org`. */
   baseUrl: string;
   /** An API token (editor for content, admin for tokens); not needed for the feed. */
-  token?: string;
-  /** A fetch implementation (defaults to the global one). */
-  fetch?: typeof fetch;
+  token?: string | undefined;
 }
 
 /** Options of a write: `rev` is sent as `If-Match`, so a stale revision fails with 409. */
-export interface WriteOptions {
-  rev?: number;
+export interface WriteOptions extends CallOptions {
+  rev?: number | undefined;
 }
 
 /** Options of a write that may publish a write-up: confirm flagged text is not personal data. */
 export interface PublishOptions extends WriteOptions {
-  confirmPersonalData?: boolean;
+  confirmPersonalData?: boolean | undefined;
+}
+
+/** Options of {@link NodeClient.feed}. */
+export interface FeedOptions extends CallOptions {
+  /** The seq to read after (0 = from the start). */
+  after?: number | undefined;
+  /** Records per page (the node caps it). */
+  limit?: number | undefined;
+  /** The ETag of the page last read: an unchanged page comes back as `notModified`. */
+  etag?: string | undefined;
+}
+
+/** Options of {@link NodeClient.verifiedFeed}. */
+export interface VerifiedFeedOptions extends CallOptions {
+  /** Records per page (the node caps it). */
+  limit?: number | undefined;
+  /** The verifier's clock; defaults to now. */
+  now?: Date | undefined;
 }
 
 /** A feed page fetch: the page and its ETag, or `notModified` when `etag` still matches. */
@@ -98,22 +140,22 @@ const encode = encodeURIComponent;
 
 /**
  * A typed client of a partner node: the authoring API (partner profile, organisations, services,
- * write-ups, tokens) and the public signed feed. Feed pages are returned as fetched; verify
- * them with `verifyFeedPage` from `@promise-global/sdk/verify`.
+ * write-ups, tokens) and the public signed feed. `feed` returns pages as fetched (verify them with
+ * `verifyFeedPage`); `verifiedFeed` fetches and verifies page after page. Each attempt times out
+ * after `timeoutMs`; reads are retried (see {@link TransportOptions}); writes never are.
  *
  * @example
  * const node = new NodeClient({ baseUrl: 'https://node.example.org', token: process.env.TOKEN });
  * const { data } = await node.innovations.create({ title: 'Peer-led crisis café', ... });
  * await node.innovations.submit(data.id);
- * const { page } = await node.feed({ after: 0 });
  */
 export class NodeClient {
   private readonly baseUrl: string;
-  private readonly fetcher: typeof fetch;
+  private readonly transport: Transport;
 
   constructor(private readonly options: NodeClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetcher = options.fetch ?? fetch;
+    this.transport = new Transport(options);
   }
 
   readonly partner = {
@@ -126,7 +168,7 @@ export class NodeClient {
     list: () => this.list<Organisation>('/api/organisations'),
     get: (id: string) =>
       this.call<Versioned<Organisation>>('GET', `/api/organisations/${encode(id)}`),
-    create: (input: OrganisationInput & { id?: string }) =>
+    create: (input: OrganisationCreateInput) =>
       this.call<Versioned<Organisation>>('POST', '/api/organisations', input),
     update: (id: string, input: OrganisationInput, options: WriteOptions = {}) =>
       this.call<Versioned<Organisation>>('PUT', `/api/organisations/${encode(id)}`, input, options),
@@ -137,12 +179,12 @@ export class NodeClient {
   readonly services = {
     list: () => this.list<Service>('/api/services'),
     get: (id: string) => this.call<Versioned<Service>>('GET', `/api/services/${encode(id)}`),
-    create: (input: ServiceInput & { id?: string }) =>
+    create: (input: ServiceCreateInput) =>
       this.call<Versioned<Service>>('POST', '/api/services', input),
     update: (id: string, input: ServiceInput, options: WriteOptions = {}) =>
       this.call<Versioned<Service>>('PUT', `/api/services/${encode(id)}`, input, options),
     /** Marks the listing as checked by its owner now; `reviewDue` defaults on the node. */
-    assure: (id: string, options: WriteOptions & { reviewDue?: string } = {}) =>
+    assure: (id: string, options: AssureOptions = {}) =>
       this.call<Versioned<Service>>(
         'POST',
         `/api/services/${encode(id)}/assure`,
@@ -157,7 +199,7 @@ export class NodeClient {
     list: () => this.list<Innovation>('/api/innovations'),
     get: (id: string) => this.call<Versioned<Innovation>>('GET', `/api/innovations/${encode(id)}`),
     /** Creates a draft; drafts never leave the node. */
-    create: (input: InnovationInput & { id?: string }) =>
+    create: (input: InnovationCreateInput) =>
       this.call<Versioned<Innovation>>('POST', '/api/innovations', input),
     /** Replaces a write-up; editing a submitted one publishes a new revision. */
     update: (id: string, input: InnovationInput, options: PublishOptions = {}) =>
@@ -196,30 +238,72 @@ export class NodeClient {
   };
 
   /** One page of the signed feed (`GET /feed`); pass the last `etag` to get `notModified`. */
-  async feed(options: { after?: number; limit?: number; etag?: string } = {}): Promise<FeedFetch> {
+  async feed(options: FeedOptions = {}): Promise<FeedFetch> {
     const query = new URLSearchParams({ after: String(options.after ?? 0) });
     if (options.limit !== undefined) query.set('limit', String(options.limit));
-    const response = await this.fetcher(`${this.baseUrl}/feed?${query}`, {
-      headers: options.etag ? { 'if-none-match': options.etag } : {},
-    });
+    const response = await this.transport.request(
+      `${this.baseUrl}/feed?${query}`,
+      { headers: options.etag ? { 'if-none-match': options.etag } : {} },
+      options,
+    );
     const etag = response.headers.get('etag') ?? undefined;
     if (response.status === 304 && options.etag) return { notModified: true, etag: options.etag };
-    if (!response.ok) throw await toError(response);
-    return { notModified: false, page: FeedPage.parse(await response.json()), etag };
+    if (!response.ok) throw toError(response);
+    return { notModified: false, page: FeedPage.parse(JSON.parse(response.text)), etag };
+  }
+
+  /**
+   * Fetches and verifies the feed from `state` to its head, one page at a time (§7.3): each
+   * yielded page carries its verified records and the state after them, to store together. A
+   * failing page throws `ProtocolError`; the last yielded state is still good.
+   *
+   * @example
+   * for await (const { records, state: next } of node.verifiedFeed(state)) {
+   *   await saveTogether(records, next);
+   * }
+   */
+  async *verifiedFeed(
+    state: FeedState,
+    options: VerifiedFeedOptions = {},
+  ): AsyncGenerator<VerifiedFeedPage, void, undefined> {
+    let current = state;
+    for (;;) {
+      const fetched = await this.feed({
+        after: current.seq,
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      if (fetched.notModified) return;
+      const verified = await verifyFeedPage(current, fetched.page, {
+        ...(options.now === undefined ? {} : { now: options.now }),
+      });
+      current = verified.state;
+      if (verified.records.length === 0) return;
+      yield verified;
+      if (verified.head.seq <= current.seq) return;
+    }
   }
 
   /** The node's self-signed descriptor JWS (`/.well-known/promise-node`). */
-  async descriptor(): Promise<string> {
-    const response = await this.fetcher(`${this.baseUrl}/.well-known/promise-node`);
-    if (!response.ok) throw await toError(response);
-    return response.text();
+  async descriptor(call: CallOptions = {}): Promise<string> {
+    const response = await this.transport.request(
+      `${this.baseUrl}/.well-known/promise-node`,
+      {},
+      call,
+    );
+    if (!response.ok) throw toError(response);
+    return response.text;
   }
 
   /** The node's public keys (`/.well-known/jwks.json`). */
-  async jwks(): Promise<PublicJwkSet> {
-    const response = await this.fetcher(`${this.baseUrl}/.well-known/jwks.json`);
-    if (!response.ok) throw await toError(response);
-    return PublicJwkSet.parse(await response.json());
+  async jwks(call: CallOptions = {}): Promise<PublicJwkSet> {
+    const response = await this.transport.request(
+      `${this.baseUrl}/.well-known/jwks.json`,
+      {},
+      call,
+    );
+    if (!response.ok) throw toError(response);
+    return PublicJwkSet.parse(JSON.parse(response.text));
   }
 
   private list<T>(path: string): Promise<Versioned<T>[]> {
@@ -236,21 +320,21 @@ export class NodeClient {
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     if (options.rev !== undefined) headers['if-match'] = `"${options.rev}"`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await this.fetcher(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw await toError(response);
+    const response = await this.transport.request(
+      `${this.baseUrl}${path}`,
+      { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+      options,
+    );
+    if (!response.ok) throw toError(response);
     if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return JSON.parse(response.text) as T;
   }
 }
 
-async function toError(response: Response): Promise<NodeClientError> {
+function toError(response: ReadResponse): NodeClientError {
   let body: ErrorBody = {};
   try {
-    body = (await response.json()) as ErrorBody;
+    body = JSON.parse(response.text) as ErrorBody;
   } catch {
     // not JSON: keep the status alone
   }
@@ -258,7 +342,7 @@ async function toError(response: Response): Promise<NodeClientError> {
   return new NodeClientError(
     response.status,
     error.code ?? `HTTP_${response.status}`,
-    error.message ?? response.statusText,
+    error.message ?? `node answered ${response.status}`,
     error.issues ?? [],
     error.findings ?? [],
   );

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ProtocolError } from '../errors.js';
 
 /** Parses claims with a protocol schema; failures become `CLAIMS_INVALID` listing each issue. */
-export function parseClaimsWith<S extends z.ZodType>(
+export function parseClaimsWith<S extends z.ZodMiniType>(
   schema: S,
   claims: unknown,
   what: string,

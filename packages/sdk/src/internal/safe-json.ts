@@ -25,7 +25,7 @@ function inspect(value: unknown, depth: number, maxDepth: number, what: string):
  * no deeper than `maxDepth`, no `__proto__` members.
  */
 export function parseJsonObject(
-  bytes: Buffer,
+  bytes: Uint8Array,
   maxDepth: number,
   what: string,
 ): Record<string, unknown> {

@@ -1,6 +1,9 @@
 import type { PublicEd25519Jwk, PublicJwkSet } from '@promise-global/schema';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { ProtocolError } from '../errors.js';
+import { jwkThumbprint } from './thumbprint.js';
+
+export { jwkThumbprint };
 
 /**
  * An Ed25519 signing key as JWKs. `kid` is the RFC 7638 thumbprint of the public key (§2.3).
@@ -18,19 +21,6 @@ export type { JWK };
 const PKCS8_ED25519_PREFIX = Uint8Array.from([
   0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
 ]);
-
-/**
- * The RFC 7638 SHA-256 thumbprint of an Ed25519 JWK (base64url), used as `kid` (§2.3).
- *
- * @example
- * const kid = await jwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: '…' });
- */
-export async function jwkThumbprint(jwk: Pick<JWK, 'kty' | 'crv' | 'x'>): Promise<string> {
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
-    throw new ProtocolError('KEY_INVALID', 'only Ed25519 OKP keys have PROMISE thumbprints');
-  }
-  return calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, 'sha256');
-}
 
 async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
   if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string') {

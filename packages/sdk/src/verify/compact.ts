@@ -6,11 +6,12 @@ import { LIMITS } from '../limits.js';
 /** A compact JWS split into its parts; the payload is decoded but not yet parsed (§10.1). */
 export interface CompactParts {
   header: Record<string, unknown>;
-  payloadBytes: Buffer;
-  signature: Buffer;
-  signingInput: Buffer;
+  payloadBytes: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array<ArrayBuffer>;
+  signingInput: Uint8Array<ArrayBuffer>;
 }
 
+const ascii = new TextEncoder();
 const EMBEDDED_KEY_PARAMS = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'];
 const ALLOWED_HEADER_PARAMS = new Set(['alg', 'kid', 'typ']);
 
@@ -46,7 +47,8 @@ export function splitCompact(jws: unknown, maxBytes: number, what: string): Comp
     header,
     payloadBytes,
     signature,
-    signingInput: Buffer.from(`${headerText}.${payloadText}`, 'latin1'),
+    // Both parts passed the base64url alphabet check: ASCII, so UTF-8 encoding is byte for byte.
+    signingInput: ascii.encode(`${headerText}.${payloadText}`),
   };
 }
 
@@ -92,6 +94,6 @@ export function checkHeader(header: Record<string, unknown>, typ: string, what: 
 }
 
 /** Parses a verified payload: JSON object, bounded depth, no `__proto__` (§10.3). */
-export function parseClaims(payloadBytes: Buffer, what: string): Record<string, unknown> {
+export function parseClaims(payloadBytes: Uint8Array, what: string): Record<string, unknown> {
   return parseJsonObject(payloadBytes, LIMITS.maxJsonDepth, `${what} claims`);
 }

@@ -19,4 +19,10 @@ export {
   verifyMembership,
 } from './verify-membership.js';
 export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
-export { type VerifiedRecord, type VerifyRecordOptions, verifyRecord } from './verify-record.js';
+export {
+  type RecordEnvelope,
+  type VerifiedPayload,
+  type VerifiedRecord,
+  type VerifyRecordOptions,
+  verifyRecord,
+} from './verify-record.js';

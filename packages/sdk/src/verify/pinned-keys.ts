@@ -1,4 +1,3 @@
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type {
   KeyRevocation,
   PublicEd25519Jwk,
@@ -7,7 +6,7 @@ import type {
 } from '@promise-global/schema';
 import { PublicEd25519Jwk as PublicKeySchema } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
-import { jwkThumbprint } from '../keys/signing-key.js';
+import { jwkThumbprint } from '../keys/thumbprint.js';
 
 /**
  * A key a verifier trusts for one issuer (§9.1). `active` keys sign anything; `retired` keys only
@@ -95,35 +94,44 @@ export function findPinnedKey(
   throw new ProtocolError('UNKNOWN_KID', `${what} is signed with kid ${kid}, which is not pinned`);
 }
 
-const verifyKeys = new Map<string, KeyObject>();
+type VerifyKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-/** The node:crypto key of a pinned public JWK, created once per key. */
-function keyObjectOf(jwk: PublicEd25519Jwk): KeyObject {
+const verifyKeys = new Map<string, Promise<VerifyKey>>();
+
+/** The WebCrypto key of a pinned public JWK, imported once per key. */
+function cryptoKeyOf(jwk: PublicEd25519Jwk): Promise<VerifyKey> {
   let cached = verifyKeys.get(jwk.x);
   if (cached === undefined) {
-    cached = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
+    cached = crypto.subtle.importKey(
+      'jwk',
+      { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
+      { name: 'Ed25519' },
+      false,
+      ['verify'],
+    );
     verifyKeys.set(jwk.x, cached);
   }
   return cached;
 }
 
 /**
- * Checks an Ed25519 signature over the JWS signing input (§10.5). node:crypto's one-shot verify
- * runs on the thread pool without WebCrypto's per-call argument normalisation.
+ * Checks an Ed25519 signature over the JWS signing input (§10.5) with WebCrypto, which Node 20+
+ * and current browsers provide alike.
  */
 export async function checkSignature(
   key: PinnedKey,
-  signingInput: Buffer,
-  signature: Buffer,
+  signingInput: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
   what: string,
 ): Promise<void> {
   const valid =
     signature.length === 64 &&
-    (await new Promise<boolean>((resolve, reject) => {
-      verify(null, signingInput, keyObjectOf(key.publicJwk), signature, (error, result) =>
-        error ? reject(error) : resolve(result),
-      );
-    }));
+    (await crypto.subtle.verify(
+      'Ed25519',
+      await cryptoKeyOf(key.publicJwk),
+      signature,
+      signingInput,
+    ));
   if (!valid)
     throw new ProtocolError(
       'SIGNATURE_INVALID',

@@ -7,7 +7,7 @@ import {
 } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { parseClaimsWith } from '../internal/claims.js';
-import { jwkThumbprint } from '../keys/signing-key.js';
+import { jwkThumbprint } from '../keys/thumbprint.js';
 import { LIMITS, numericDate } from '../limits.js';
 import { checkHeader, parseClaims, splitCompact } from './compact.js';
 import { checkSignature, type PinnedKey, type PinnedKeys, pinKeys } from './pinned-keys.js';

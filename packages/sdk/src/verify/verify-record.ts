@@ -1,15 +1,17 @@
 import {
   JWS_TYP,
+  type RecordData,
   RecordPayload,
   type RecordType,
   recordDataSchemas,
   SCHEMA_MAJOR,
   schemaMajorOf,
+  type Tombstone,
 } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
 import { parseClaimsWith } from '../internal/claims.js';
+import { sha256Base64url } from '../internal/sha256.js';
 import { LIMITS, numericDate } from '../limits.js';
-import { recordHash } from '../sign/record-hash.js';
 import { checkHeader, parseClaims, splitCompact } from './compact.js';
 import { checkSignature, findPinnedKey, type PinnedKeys } from './pinned-keys.js';
 import { checkTimes } from './times.js';
@@ -33,22 +35,43 @@ export interface VerifyRecordOptions {
   quarantineUnknownMajor?: boolean;
 }
 
-/** A record whose signature, envelope and data all verified (§4). */
-export interface VerifiedRecord {
+/** The envelope claims every record carries (§4.2). */
+export type RecordEnvelope = Omit<RecordPayload, 'type' | 'data' | 'tombstone'>;
+
+/**
+ * Verified claims, typed by record type: narrow on `type` and `data` is a `Service`, an
+ * `Innovation`, …; a tombstone carries `tombstone` and no `data` (§6).
+ */
+export type VerifiedPayload = {
+  [T in RecordType]:
+    | (RecordEnvelope & { type: T; data: RecordData<T>; tombstone?: undefined })
+    | (RecordEnvelope & { type: T; tombstone: Tombstone; data?: undefined });
+}[RecordType];
+
+interface VerifiedBase {
   /** The compact JWS exactly as received; keep it to pass provenance on. */
   jws: string;
   /** `recordHash(jws)`: what the next record's `prev` must carry (§5.1). */
   hash: string;
   /** The kid of the pinned key that signed it. */
   kid: string;
-  /** The claims; `data` is the schema-parsed data (unknown fields of a newer minor dropped). */
-  payload: RecordPayload;
-  /** True when the schema major is unknown and the data was not validated (§4.3). */
-  quarantined: boolean;
 }
 
-function checkData(payload: RecordPayload, options: VerifyRecordOptions): RecordPayload {
-  if (payload.data === undefined) return payload;
+/**
+ * A record whose signature, envelope and data all verified (§4): `payload.data` is the
+ * schema-parsed data (unknown fields of a newer minor dropped). With `quarantined: true` the
+ * schema major is unknown and `data` was not validated (§4.3), so it stays untyped.
+ *
+ * @example
+ * const record = await verifyRecord(jws, { keys, iss });
+ * if (!record.quarantined && record.payload.type === 'service') record.payload.data?.urgency;
+ */
+export type VerifiedRecord =
+  | (VerifiedBase & { payload: VerifiedPayload; quarantined: false })
+  | (VerifiedBase & { payload: RecordPayload; quarantined: true });
+
+function checkData(payload: RecordPayload, options: VerifyRecordOptions): VerifiedPayload {
+  if (payload.data === undefined) return payload as VerifiedPayload;
   const result = recordDataSchemas[payload.type as RecordType].safeParse(payload.data);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -67,7 +90,7 @@ function checkData(payload: RecordPayload, options: VerifyRecordOptions): Record
       `${payload.type} ${payload.id} belongs to ${String(owner)}`,
     );
   }
-  return { ...payload, data };
+  return { ...payload, data } as VerifiedPayload;
 }
 
 /**
@@ -102,7 +125,7 @@ export async function verifyRecord(
       seq: payload.seq,
     });
   }
-  const base = { jws: jws as string, hash: recordHash(jws as string), kid };
+  const base = { jws: jws as string, hash: sha256Base64url(jws as string), kid };
   if (schemaMajorOf(payload.schemaVersion) !== SCHEMA_MAJOR) {
     if (options.quarantineUnknownMajor === true) return { ...base, payload, quarantined: true };
     throw new ProtocolError(

@@ -22,7 +22,7 @@ export function provenanceOf(
   const { kid, alg, claims } = recordClaims(record.jws);
   const signedAt = claims
     ? claims.iat * 1000
-    : Date.parse(String(record.data?.updatedAt ?? '')) || 0;
+    : Date.parse(record.data && 'updatedAt' in record.data ? record.data.updatedAt : '') || 0;
   return {
     verified: true,
     nodeName,
