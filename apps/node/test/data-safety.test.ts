@@ -47,7 +47,7 @@ describe('a node whose database is lost', () => {
   it('refuses to start a new chain with a key that has already signed, naming how far it signed', async () => {
     const signed = await signSomething();
     expect(signed).toBe(2);
-    const witness = JSON.parse(await readFile(join(dataDir, 'chain-witness.json'), 'utf8'));
+    const witness = JSON.parse(await readFile(join(dataDir, 'signing-key.witness.json'), 'utf8'));
     expect(witness.seq).toBe(2);
 
     for (const file of ['node.db', 'node.db-wal', 'node.db-shm']) {
@@ -69,7 +69,7 @@ describe('a node whose database is lost', () => {
       await using node = await createNode({ ...nodeConfig() }, { acceptRollback: true });
       await node.start();
     }
-    const witness = JSON.parse(await readFile(join(dataDir, 'chain-witness.json'), 'utf8'));
+    const witness = JSON.parse(await readFile(join(dataDir, 'signing-key.witness.json'), 'utf8'));
     expect(witness.seq).toBe(1);
     await using again = await createNode(nodeConfig());
     expect(again.context.witness).not.toBeNull();

@@ -1,5 +1,4 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { feedRecords } from '../db/schema.js';
@@ -23,8 +22,9 @@ export interface ChainWitness {
   advance(record: Witnessed): Promise<void>;
 }
 
+/** `signing-key.json` → `signing-key.witness.json`: one witness per key file, beside it. */
 export function witnessFileOf(keyFile: string): string {
-  return join(dirname(keyFile), 'chain-witness.json');
+  return keyFile.endsWith('.json') ? `${keyFile.slice(0, -5)}.witness.json` : `${keyFile}.witness`;
 }
 
 export async function readWitness(file: string): Promise<Witnessed | null> {
