@@ -1,6 +1,6 @@
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
-import { authenticateToken } from './auth/admin-tokens.js';
+import { adminAuth, adminOf } from './auth/admin-auth.js';
 import type { HubContext } from './context.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
@@ -23,16 +23,15 @@ export function createHubApp(ctx: HubContext): Hono {
   mountAggregateFeed(app, ctx);
   mountStatus(app, ctx);
   mountProject52(app, ctx);
+  app.use('/trpc/*', adminAuth(ctx));
   app.use(
     '/trpc/*',
     trpcServer({
       router: hubRouter,
       createContext: async (_options, c): Promise<Record<string, unknown> & RequestContext> => {
-        const header = c.req.header('authorization') ?? '';
-        const token = /^Bearer (.{1,200})$/.exec(header)?.[1];
         return {
           hub: ctx,
-          admin: token ? await authenticateToken(ctx.db, token) : undefined,
+          admin: adminOf(c),
           client: ctx.limits.clientOf(c),
         };
       },
