@@ -2,6 +2,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { adminAuth, adminOf } from './auth/admin-auth.js';
 import type { HubContext } from './context.js';
+import { mountBodyLimits } from './http/body-limits.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
@@ -15,6 +16,7 @@ import type { RequestContext } from './trpc/trpc.js';
 /** The hub's HTTP surface: tRPC for the portal and admins, open REST, the protocol endpoints. */
 export function createHubApp(ctx: HubContext): Hono {
   const app = new Hono();
+  mountBodyLimits(app, ctx.config.limits.maxRequestBytes);
   app.get('/healthz', (c) => c.json({ ok: true }));
   mountIdentity(app, ctx);
   mountPing(app, ctx);
@@ -28,6 +30,7 @@ export function createHubApp(ctx: HubContext): Hono {
     '/trpc/*',
     trpcServer({
       router: hubRouter,
+      maxBatchSize: ctx.config.limits.maxTrpcBatch,
       createContext: async (_options, c): Promise<Record<string, unknown> & RequestContext> => {
         return {
           hub: ctx,
