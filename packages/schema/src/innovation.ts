@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailAddress, IsoDateTime, Slug, text, Uuid } from './primitives.js';
+import { cleanText } from './text-hygiene.js';
 import {
   EVIDENCE_LEVELS,
   INNOVATION_KINDS,
@@ -9,11 +10,7 @@ import {
 import { countWords, WORD_LIMIT } from './word-count.js';
 
 /** The Markdown body: about 500 words, refused above {@link WORD_LIMIT} (see `countWords`). */
-export const InnovationBody = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20_000)
+export const InnovationBody = cleanText(z.string().trim().min(1).max(20_000))
   .refine((body) => countWords(body) <= WORD_LIMIT, {
     message: `The piece is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
   })

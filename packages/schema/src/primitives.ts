@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './countries.js';
+import { cleanText } from './text-hygiene.js';
 
-/** Free text: trimmed, never empty, bounded. */
+/**
+ * Free text: trimmed, never empty, bounded, and clean (no control characters but tab, newline and
+ * return, no lone surrogates, something visible); see {@link cleanText}. Nodes NFC-normalise
+ * text on input ({@link normaliseText}); the schema does not, so verifying a record never changes
+ * a signed string.
+ */
 export function text(max: number) {
-  return z.string().trim().min(1).max(max);
+  return cleanText(z.string().trim().min(1).max(max));
 }
 
 const HTTP_URL_MESSAGE = 'Use a web address starting with https:// (or http://)';

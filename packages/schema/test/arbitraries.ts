@@ -18,12 +18,15 @@ import {
 
 /** fast-check arbitraries of valid documents, built from the controlled vocabularies. */
 
-/** Text within `max` UTF-16 units, any code points, as the schema keeps it (trimmed, not empty). */
+/**
+ * Text within `max` UTF-16 units, any code points but C0 controls (tab, newline and return
+ * aside), as the schema keeps it (trimmed, something visible).
+ */
 export const text = (max: number) =>
   fc
     .string({ unit: 'binary', maxLength: Math.floor(max / 2) })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').trim())
+    .filter((s) => s.replace(/[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu, '') !== '');
 
 const uuid = fc.uuid({ version: 4 });
 const slug = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isJsonType } from '../api/validation.js';
 import { refuseRepeatedFailure } from '../auth/require-role.js';
 import { findToken } from '../auth/tokens.js';
 import type { NodeContext } from '../context.js';
@@ -41,7 +42,7 @@ export function sessionRoutes(ctx: NodeContext) {
       await next();
     })
     .post('/', async (c) => {
-      if (!c.req.header('content-type')?.startsWith('application/json')) {
+      if (!isJsonType(c.req.header('content-type'))) {
         throw new NodeError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the token as JSON');
       }
       const body = SignInBody.safeParse(await c.req.json().catch(() => null));
