@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { adminAuth, adminOf } from './auth/admin-auth.js';
 import type { HubContext } from './context.js';
 import { mountBodyLimits } from './http/body-limits.js';
+import { publicCacheHeaders } from './http/cache-headers.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
@@ -17,6 +18,7 @@ import type { RequestContext } from './trpc/trpc.js';
 export function createHubApp(ctx: HubContext): Hono {
   const app = new Hono();
   mountBodyLimits(app, ctx.config.limits.maxRequestBytes);
+  app.use(publicCacheHeaders());
   app.get('/healthz', (c) => c.json({ ok: true }));
   mountIdentity(app, ctx);
   mountPing(app, ctx);
