@@ -33,7 +33,9 @@ describe('the README’s feed-verification recipe', () => {
     expect(records).toHaveLength(3);
 
     // The old recipe pinned the JWKS, which lists only the current key.
-    const jwks = await (await fetch(`${NODE}/.well-known/jwks.json`)).json();
+    const jwks = (await (await fetch(`${NODE}/.well-known/jwks.json`)).json()) as Parameters<
+      typeof pinKeys
+    >[0];
     const pinned = initialFeedState({ iss: NODE, partnerId: 'fenland', keys: await pinKeys(jwks) });
     await expect(verifyFeedPage(pinned, page)).rejects.toSatisfy((error) =>
       isProtocolError(error, 'UNKNOWN_KID'),

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { readSession } from '$lib/server/editor-auth.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
+import { withPublicCaching } from './cache-headers.js';
 
 const EDITORS = /^\/editors(\/|$)/;
 const SIGN_IN = '/editors/sign-in';
@@ -25,7 +26,11 @@ export const handle: Handle = async ({ event, resolve }) => {
         : new Response(null, { status: 303, headers: { location } });
     return withHeaders(response, true);
   }
-  return withHeaders(await resolve(event), editorsArea);
+  const response = await resolve(event);
+  return withHeaders(
+    editorsArea ? response : await withPublicCaching(event.request, response),
+    editorsArea,
+  );
 };
 
 function withHeaders(response: Response, editorsArea: boolean): Response {

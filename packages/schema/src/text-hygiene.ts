@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 
 /** C0 control characters other than tab, newline and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 /** A UTF-16 surrogate not paired with its other half (with the `u` flag only lone ones match). */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** Whitespace and characters that take no space: zero-width space, joiners, word joiner, BOM. */
-const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
+export const INVISIBLE_CHARACTERS = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 
 /**
  * `schema` with the checks that make free text usable and safe to sign: no C0 controls but tab,
@@ -17,13 +18,13 @@ const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
  */
 export function cleanText(schema: z.ZodString): z.ZodString {
   return schema
-    .refine((value) => !CONTROL.test(value), 'must not contain control characters')
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
     .refine(
       (value) => !LONE_SURROGATE.test(value),
       'contains a broken character (a lone UTF-16 surrogate)',
     )
     .refine(
-      (value) => value === '' || value.replace(INVISIBLE, '') !== '',
+      (value) => value === '' || value.replace(INVISIBLE_CHARACTERS, '') !== '',
       'must contain visible text, not only spaces or invisible characters',
     );
 }

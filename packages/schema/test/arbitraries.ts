@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { COUNTRY_CODES } from '../src/countries.js';
+import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from '../src/text-hygiene.js';
 import {
   EVIDENCE_LEVELS,
   IDENTIFIER_SCHEMES,
@@ -25,8 +26,8 @@ import {
 export const text = (max: number) =>
   fc
     .string({ unit: 'binary', maxLength: Math.floor(max / 2) })
-    .map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').trim())
-    .filter((s) => s.replace(/[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu, '') !== '');
+    .map((s) => s.replaceAll(new RegExp(CONTROL_CHARACTERS, 'g'), '').trim())
+    .filter((s) => s.replace(INVISIBLE_CHARACTERS, '') !== '');
 
 const uuid = fc.uuid({ version: 4 });
 const slug = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
