@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens.js';
 import { apiTokens } from '../src/db/schema.js';
 import { organisation } from './fixtures.js';
-import { createTestNode } from './test-node.js';
+import { createTestNode, type TestNode } from './test-node.js';
+
+/** `GET /api/services` through a proxy that sent `X-Forwarded-For: forwarded`, with `token`. */
+const viaProxy =
+  (t: TestNode) =>
+  (forwarded: string, token?: string): Promise<Response> =>
+    t.call('GET', '/api/services', undefined, {
+      ...(token ? { token } : {}),
+      headers: { 'x-forwarded-for': forwarded },
+    });
 
 describe('authentication and roles', () => {
   it('refuses reads and writes of the authoring API without a token', async () => {
@@ -92,11 +101,7 @@ describe('authentication and roles', () => {
 
   it('limits one failing token tried from many addresses without locking out the addresses', async () => {
     await using t = await createTestNode({ authFailureLimit: 3, trustProxy: true });
-    const from = (client: string, token?: string) =>
-      t.call('GET', '/api/services', undefined, {
-        ...(token ? { token } : {}),
-        headers: { 'x-forwarded-for': client },
-      });
+    const from = viaProxy(t);
     for (const client of ['192.0.2.1', '192.0.2.2', '192.0.2.3'])
       expect((await from(client, 'pnt_stolen_guess')).status).toBe(401);
     expect((await from('192.0.2.4', 'pnt_stolen_guess')).status).toBe(429);
@@ -106,11 +111,7 @@ describe('authentication and roles', () => {
 
   it('behind a proxy, counts failures against the address the proxy appended, whatever the client forged', async () => {
     await using t = await createTestNode({ authFailureLimit: 3, trustProxy: true });
-    const from = (forwarded: string, token?: string) =>
-      t.call('GET', '/api/services', undefined, {
-        ...(token ? { token } : {}),
-        headers: { 'x-forwarded-for': forwarded },
-      });
+    const from = viaProxy(t);
     for (const [i, forged] of ['192.0.2.1', '192.0.2.2', '192.0.2.3'].entries()) {
       expect((await from(`${forged}, 198.51.100.7`, `pnt_wrong${i}`)).status).toBe(401);
     }

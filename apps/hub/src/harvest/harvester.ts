@@ -9,6 +9,19 @@ import { Lane } from './lane.js';
 import { type SyncBudget, type SyncResult, syncNode } from './sync-node.js';
 
 type LaneName = 'fast' | 'slow';
+
+/** How many syncs in a row of a node or upstream failed, as the database says (after a restart). */
+async function consecutiveFailures(
+  ctx: HubContext,
+  table: typeof nodes | typeof upstreams,
+  id: number,
+): Promise<number> {
+  const [row] = await ctx.db
+    .select({ failures: table.consecutiveFailures })
+    .from(table)
+    .where(eq(table.id, id));
+  return row?.failures ?? 0;
+}
 type Task = (budget: SyncBudget) => Promise<SyncResult>;
 
 /**
@@ -53,13 +66,7 @@ export class Harvester {
       `node:${nodeId}`,
       (budget) => syncNode(this.ctx(), nodeId, Date.now(), budget),
       urgent,
-      async () => {
-        const [row] = await this.ctx()
-          .db.select({ failures: nodes.consecutiveFailures })
-          .from(nodes)
-          .where(eq(nodes.id, nodeId));
-        return row?.failures ?? 0;
-      },
+      () => consecutiveFailures(this.ctx(), nodes, nodeId),
     );
   }
 
@@ -69,13 +76,7 @@ export class Harvester {
       `upstream:${upstreamId}`,
       (budget) => syncUpstream(this.ctx(), upstreamId, Date.now(), budget),
       urgent,
-      async () => {
-        const [row] = await this.ctx()
-          .db.select({ failures: upstreams.consecutiveFailures })
-          .from(upstreams)
-          .where(eq(upstreams.id, upstreamId));
-        return row?.failures ?? 0;
-      },
+      () => consecutiveFailures(this.ctx(), upstreams, upstreamId),
     );
   }
 
