@@ -27,7 +27,7 @@ describe('clean text', () => {
 
   it('refuses text that is only whitespace or zero-width characters', () => {
     for (const invisible of ['\u200b', '\u200b\u200c\u200d', '\ufeff \u2060', '\u00a0\u3000'])
-      expect(refusal(invisible)).toMatch(/visible text|at least 1/);
+      expect(refusal(invisible)).toMatch(/visible text|>=1 characters/);
     expect(name.parse('a\u200bb')).toBe('a\u200bb');
   });
 
