@@ -207,7 +207,15 @@ describe('security headers', () => {
     const response = await fetch(`${federation.portalUrl}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'/);
+    expect(csp).not.toContain("'nonce-");
+    // A public page a CDN may keep briefly; the editors' area never.
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300',
+    );
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    const signIn = await fetch(`${federation.portalUrl}/editors/sign-in`);
+    expect(signIn.headers.get('cache-control')).toBe('no-store');
     expect(csp).not.toContain("'unsafe-inline'");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

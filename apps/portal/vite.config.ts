@@ -6,9 +6,10 @@ export default defineConfig({
   plugins: [
     sveltekit({
       adapter: adapter({ out: 'build', precompress: false }),
-      // A strict policy: SvelteKit adds a nonce (or hash) for its own bootstrap script, nothing else runs.
+      // A strict policy: SvelteKit adds the hash of its own bootstrap script, nothing else runs.
+      // Hashes, not nonces: a page a CDN caches (src/cache-headers.ts) must not share a nonce.
       csp: {
-        mode: 'auto',
+        mode: 'hash',
         directives: {
           'default-src': ['self'],
           'script-src': ['self'],

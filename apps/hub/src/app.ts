@@ -1,7 +1,9 @@
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
-import { authenticateToken } from './auth/admin-tokens.js';
+import { adminAuth, adminOf } from './auth/admin-auth.js';
 import type { HubContext } from './context.js';
+import { mountBodyLimits } from './http/body-limits.js';
+import { publicCacheHeaders } from './http/cache-headers.js';
 import { mountPublicCors } from './http/public-cors.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
@@ -19,7 +21,9 @@ import type { RequestContext } from './trpc/trpc.js';
 export function createHubApp(ctx: HubContext): Hono {
   const app = new Hono();
   app.use(securityHeaders({ publicUrl: ctx.config.publicUrl }));
+  mountBodyLimits(app, ctx.config.limits.maxRequestBytes);
   mountPublicCors(app);
+  app.use(publicCacheHeaders());
   app.get('/healthz', (c) => c.json({ ok: true }));
   mountIdentity(app, ctx);
   mountPing(app, ctx);
@@ -29,16 +33,16 @@ export function createHubApp(ctx: HubContext): Hono {
   mountAggregateFeed(app, ctx);
   mountStatus(app, ctx);
   mountProject52(app, ctx);
+  app.use('/trpc/*', adminAuth(ctx));
   app.use(
     '/trpc/*',
     trpcServer({
       router: hubRouter,
+      maxBatchSize: ctx.config.limits.maxTrpcBatch,
       createContext: async (_options, c): Promise<Record<string, unknown> & RequestContext> => {
-        const header = c.req.header('authorization') ?? '';
-        const token = /^Bearer (.{1,200})$/.exec(header)?.[1];
         return {
           hub: ctx,
-          admin: token ? await authenticateToken(ctx.db, token) : undefined,
+          admin: adminOf(c),
           client: ctx.limits.clientOf(c),
         };
       },

@@ -68,7 +68,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     });
   }
   let url = config.publicUrl?.replace(/\/+$/, '') ?? '';
-  const harvester = new Harvester(() => ctx, config.harvest.concurrency);
+  const harvester = new Harvester(() => ctx, config.harvest);
   const ctx: HubContext = {
     config,
     db,

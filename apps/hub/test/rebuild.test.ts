@@ -51,15 +51,19 @@ describe('rebuild', () => {
       });
       await node.tombstone('service', serviceData(partnerId, 5).id);
     }
-    const build = async () => {
+    // The second hub meets the nodes in the opposite order, so its rows are written in another
+    // order: equal search scores must still come out in the same order.
+    const build = async (order: TestNode[]) => {
       const started = await startTestHub();
       closers.push(() => started.hub.close());
-      for (const node of nodes) await started.operator.enrolNode({ url: node.url });
-      for (const node of nodes) await started.operator.syncNode({ partnerId: node.partnerId });
+      for (const node of order) {
+        await started.operator.enrolNode({ url: node.url });
+        await started.operator.syncNode({ partnerId: node.partnerId });
+      }
       return started;
     };
-    const first = await build();
-    const second = await build();
+    const first = await build(nodes);
+    const second = await build([...nodes].reverse());
     const snapshot = await indexSnapshot(first.hub);
     expect(snapshot.innovations).toHaveLength(3 * 39);
     expect(snapshot.services).toHaveLength(3 * 9);
@@ -69,5 +73,8 @@ describe('rebuild', () => {
       const b = await second.client.searchInnovations({ q, limit: 50 });
       expect(b.items).toEqual(a.items);
     }
+    const services = async (hub: typeof first) =>
+      (await hub.client.searchServices({ q: 'crisis', limit: 50 })).items;
+    expect(await services(second)).toEqual(await services(first));
   });
 });

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { readSession } from '#lib/server/editor-auth.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
+import { withPublicCaching } from './cache-headers.js';
 
 const EDITORS = /^\/editors(\/|$)/;
 const SIGN_IN = '/editors/sign-in';
@@ -26,13 +27,17 @@ export const handle: Handle = async ({ event, resolve }) => {
     return withHeaders(response, true);
   }
   const personal = editorsArea || !['GET', 'HEAD'].includes(event.request.method);
-  return withHeaders(await resolve(event), personal);
+  const response = await resolve(event);
+  return withHeaders(
+    personal ? response : await withPublicCaching(event.request, response),
+    personal,
+  );
 };
 
 /** `personal`: an editor's page, or the answer to a form a reader sent: no cache may keep it. */
 function withHeaders(response: Response, personal: boolean): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  // SvelteKit sets its nonce-based policy on pages; keep it, and cover everything else.
+  // SvelteKit sets its hash-based policy on pages; keep it, and cover everything else.
   if (!response.headers.has('content-security-policy')) {
     response.headers.set('content-security-policy', FALLBACK_CSP);
   }

@@ -7,6 +7,7 @@ export * from './primitives.js';
 export * from './protocol/index.js';
 export * from './records.js';
 export * from './service.js';
+export * from './text-hygiene.js';
 export * from './version.js';
 export * from './vocabularies.js';
 export * from './word-count.js';

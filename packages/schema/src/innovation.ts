@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { EmailAddress, IsoDateTime, Slug, text, Uuid } from './primitives.js';
+import { cleanText } from './text-hygiene.js';
 import {
   EVIDENCE_LEVELS,
   INNOVATION_KINDS,
@@ -13,6 +14,7 @@ export const InnovationBody = z.string().check(
   z.trim(),
   z.minLength(1),
   z.maxLength(20_000),
+  ...cleanText(),
   z.refine((body) => countWords(body) <= WORD_LIMIT, {
     message: `The piece is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
   }),

@@ -1,6 +1,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { COUNTRY_CODES } from './countries.js';
+import { cleanText } from './text-hygiene.js';
 
 // The schemas are written with zod/mini so a browser bundle that validates record data (the SDK's
 // verify entry) carries only the checks it uses: classic zod cannot be tree-shaken. Parsing,
@@ -8,9 +9,14 @@ import { COUNTRY_CODES } from './countries.js';
 // Classic zod installs its English messages on import; zod/mini leaves that to us.
 z.config(en());
 
-/** Free text: trimmed, never empty, bounded. */
+/**
+ * Free text: trimmed, never empty, bounded, and clean (no control characters but tab, newline and
+ * return, no lone surrogates, something visible); see {@link cleanText}. Nodes NFC-normalise
+ * text on input ({@link normaliseText}); the schema does not, so verifying a record never changes
+ * a signed string.
+ */
 export function text(max: number) {
-  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max), ...cleanText());
 }
 
 const HTTP_URL_MESSAGE = 'Use a web address starting with https:// (or http://)';

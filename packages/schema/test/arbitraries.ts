@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { COUNTRY_CODES } from '../src/countries.js';
+import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from '../src/text-hygiene.js';
 import {
   EVIDENCE_LEVELS,
   IDENTIFIER_SCHEMES,
@@ -18,12 +19,15 @@ import {
 
 /** fast-check arbitraries of valid documents, built from the controlled vocabularies. */
 
-/** Text within `max` UTF-16 units, any code points, as the schema keeps it (trimmed, not empty). */
+/**
+ * Text within `max` UTF-16 units, any code points but C0 controls (tab, newline and return
+ * aside), as the schema keeps it (trimmed, something visible).
+ */
 export const text = (max: number) =>
   fc
     .string({ unit: 'binary', maxLength: Math.floor(max / 2) })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .map((s) => s.replaceAll(new RegExp(CONTROL_CHARACTERS, 'g'), '').trim())
+    .filter((s) => s.replace(INVISIBLE_CHARACTERS, '') !== '');
 
 const uuid = fc.uuid({ version: 4 });
 const slug = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);

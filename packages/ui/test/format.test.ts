@@ -19,6 +19,7 @@ describe('reviewStatus', () => {
     ).toEqual({
       checkedAt: '2026-01-10T09:00:00Z',
       overdue: true,
+      checked: false,
     });
   });
 
@@ -34,7 +35,7 @@ describe('reviewStatus', () => {
   });
 
   it('is overdue when the owner never checked the listing', () => {
-    expect(reviewStatus({}, NOW)).toEqual({ checkedAt: null, overdue: true });
+    expect(reviewStatus({}, NOW)).toEqual({ checkedAt: null, overdue: true, checked: false });
   });
 });
 

@@ -14,7 +14,7 @@ export interface AdminIdentity {
   role: AdminRole;
 }
 
-/** Creates a token for `role`; the returned value is shown once and never stored. */
+/** Creates a token for `role` (or keeps an existing one as it is); the value is shown once and never stored. */
 export async function createAdminToken(
   db: HubDatabase,
   input: { name: string; role: AdminRole; token?: string },
@@ -28,13 +28,20 @@ export async function createAdminToken(
       tokenHash: hashToken(token),
       createdAt: Date.now(),
     })
-    .onConflictDoUpdate({
-      target: adminTokens.tokenHash,
-      set: { revokedAt: null, role: input.role },
-    })
+    // A token that exists already is kept as it is: a revoked bootstrap token stays revoked
+    // across restarts, whatever the configuration still says.
+    .onConflictDoNothing({ target: adminTokens.tokenHash })
     .returning({ id: adminTokens.id });
-  if (!row) throw new Error('token insert returned no row');
-  return { id: row.id, name: input.name, role: input.role, token };
+  const id =
+    row?.id ??
+    (
+      await db
+        .select({ id: adminTokens.id })
+        .from(adminTokens)
+        .where(eq(adminTokens.tokenHash, hashToken(token)))
+    )[0]?.id;
+  if (id === undefined) throw new Error('token insert returned no row');
+  return { id, name: input.name, role: input.role, token };
 }
 
 /** The identity behind a bearer token, or `undefined` for unknown or revoked tokens. */

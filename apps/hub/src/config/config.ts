@@ -61,7 +61,14 @@ export const HubConfigSchema = z
       .object({
         /** croner pattern for scheduled polls; `false` disables the schedule (tests). */
         schedule: z.union([z.string().min(1), z.literal(false)]).default('*/2 * * * *'),
+        /** Syncs at once in the fast lane (healthy nodes; pings and operators first). */
         concurrency: z.number().int().min(1).max(64).default(4),
+        /** Syncs at once in the slow lane (nodes that were slow or failed last time). */
+        slowConcurrency: z.number().int().min(1).max(64).default(2),
+        /** A fast-lane sync that runs longer goes on in the slow lane. */
+        fastLaneBudgetMs: z.number().int().positive().default(1_000),
+        /** A slow-lane sync ends after this long (what it stored stays). */
+        slowLaneBudgetMs: z.number().int().positive().default(60_000),
         pageLimit: z.number().int().min(1).max(1_000).default(500),
         maxPagesPerSync: z.number().int().min(1).default(1_000),
         maxResponseBytes: z
@@ -88,6 +95,9 @@ export const HubConfigSchema = z
       .default({
         schedule: '*/2 * * * *',
         concurrency: 4,
+        slowConcurrency: 2,
+        fastLaneBudgetMs: 1_000,
+        slowLaneBudgetMs: 60_000,
         pageLimit: 500,
         maxPagesPerSync: 1_000,
         maxResponseBytes: 8 * 1024 * 1024,

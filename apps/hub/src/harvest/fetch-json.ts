@@ -7,10 +7,12 @@ export async function fetchNodeJson(
   url: string,
   limits: FetchLimits,
   policy: AddressPolicy,
+  signal?: AbortSignal,
 ): Promise<unknown> {
   const response = await guardedFetch(url, {
     limits,
     policy,
+    ...(signal ? { signal } : {}),
     headers: { accept: 'application/json' },
   });
   if (response.status !== 200) {

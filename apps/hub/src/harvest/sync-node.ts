@@ -13,7 +13,21 @@ import { syncFailed, syncSucceeded } from './sync-health.js';
 export type SyncResult =
   | { outcome: 'synced'; stored: number; cursorSeq: number; headSeq: number }
   | { outcome: 'skipped'; reason: string }
-  | { outcome: 'failed'; code: string; message: string };
+  | { outcome: 'failed'; code: string; message: string }
+  /** The lane's time budget ended the sync; what it stored stays, and the harvester goes on. */
+  | { outcome: 'deferred'; stored: number };
+
+/** How a harvest lane bounds one sync: its signal ends the sync when the lane's budget is spent. */
+export interface SyncBudget {
+  signal: AbortSignal;
+  /** An ended sync that stored nothing counts as a failure (the slow lane); otherwise it is deferred. */
+  failWhenIdle: boolean;
+}
+
+/** Whether a sync ended by its budget is deferred (not a failure): it made progress or may retry. */
+export function deferredByBudget(budget: SyncBudget | undefined, stored: number): boolean {
+  return budget?.signal.aborted === true && (stored > 0 || !budget.failWhenIdle);
+}
 
 async function networkKids(ctx: HubContext, nodeId: number): Promise<Map<string, string>> {
   const others = await ctx.db
@@ -37,6 +51,7 @@ export async function syncNode(
   ctx: HubContext,
   nodeId: number,
   now = Date.now(),
+  budget?: SyncBudget,
 ): Promise<SyncResult> {
   const [node] = await ctx.db.select().from(nodes).where(eq(nodes.id, nodeId));
   if (!node) return { outcome: 'skipped', reason: 'unknown node' };
@@ -56,7 +71,7 @@ export async function syncNode(
       const url = new URL(node.feedUrl);
       url.searchParams.set('after', String(state.seq));
       url.searchParams.set('limit', String(harvest.pageLimit));
-      const body = await fetchNodeJson(url.href, limits, ctx.policy);
+      const body = await fetchNodeJson(url.href, limits, ctx.policy, budget?.signal);
       const page = await verifyFeedPage(state, body, {
         networkKids: kids,
         quarantineUnknownMajor: true,
@@ -90,6 +105,7 @@ export async function syncNode(
       .where(eq(nodes.id, node.id));
     return { outcome: 'synced', stored, cursorSeq: state.seq, headSeq };
   } catch (error) {
+    if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = node.consecutiveFailures + 1;
     const [latest] = await ctx.db

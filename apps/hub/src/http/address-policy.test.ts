@@ -12,12 +12,32 @@ describe('address policy', () => {
     'fe80::1',
     'fd00::1',
     '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::FFFF:A9FE:A9FE',
+    '::7f00:1',
+    '::127.0.0.1',
+    '::a00:1',
+    '64:ff9b::a9fe:a9fe',
+    '64:ff9b::169.254.169.254',
+    '64:ff9b::7f00:1',
+    '64:ff9b:1::a00:1',
+    '2002:7f00:1::1',
+    '2002:c0a8:101::',
+    '0:0:0:0:0:ffff:10.0.0.1',
+    'fe80::1%eth0',
     '0.0.0.0',
   ])('treats %s as private', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.215.14', '2606:4700::1111', '8.8.8.8'])('treats %s as public', (address) => {
+  it.each([
+    '93.184.215.14',
+    '2606:4700::1111',
+    '8.8.8.8',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ])('treats %s as public', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
   });
 
@@ -28,5 +48,12 @@ describe('address policy', () => {
     expect(new AddressPolicy(['127.0.0.1']).permits('x', '127.0.0.2')).toBe(false);
     expect(new AddressPolicy(['::1']).permits('x', '::1')).toBe(true);
     expect(new AddressPolicy([]).permits('example.org', '93.184.215.14')).toBe(true);
+  });
+
+  it('refuses a private IPv4 address wrapped in an IPv6 form, and allows it only by its IPv4 range', () => {
+    const none = new AddressPolicy([]);
+    for (const wrapped of ['::7f00:1', '64:ff9b::a9fe:a9fe', '::ffff:a9fe:a9fe'])
+      expect(none.permits(wrapped, wrapped)).toBe(false);
+    expect(new AddressPolicy(['127.0.0.0/8']).permits('x', '::ffff:7f00:1')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { ipv6Groups } from './ipv6-groups.js';
 
 const privateRanges = new BlockList();
 for (const [network, prefix] of [
@@ -30,10 +31,27 @@ function family(address: string): 'ipv4' | 'ipv6' {
   return isIP(address) === 6 ? 'ipv6' : 'ipv4';
 }
 
-/** An IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) is judged by the IPv4 address inside it. */
+const dotted = (high: number, low: number) =>
+  [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+
+/**
+ * The IPv4 address an IPv6 address carries, if it is one of the forms that reach an IPv4 host:
+ * IPv4-mapped (`::ffff:127.0.0.1`), IPv4-compatible (`::7f00:1`), NAT64 (`64:ff9b::/96` and the
+ * local-use `64:ff9b:1::/48`) and 6to4 (`2002::/16`). Otherwise the address itself.
+ */
 function unmap(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped?.[1] ?? address;
+  if (isIP(address.split('%')[0] ?? address) !== 6) return address;
+  const g = ipv6Groups(address);
+  if (!g) return address;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, high = 0, low = 0] = g;
+  const zeroPrefix = a === 0 && b === 0 && c === 0 && d === 0 && e === 0;
+  if (zeroPrefix && f === 0xffff) return dotted(high, low);
+  if (zeroPrefix && f === 0 && (high !== 0 || low > 1)) return dotted(high, low);
+  if (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0)
+    return dotted(high, low);
+  if (a === 0x64 && b === 0xff9b && c === 1) return dotted(high, low);
+  if (a === 0x2002) return dotted(b, c);
+  return address;
 }
 
 /** True for loopback, private, link-local, unique-local, multicast and unspecified addresses. */

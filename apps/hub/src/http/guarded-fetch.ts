@@ -20,6 +20,8 @@ export interface GuardedRequest {
   limits: FetchLimits;
   policy: AddressPolicy;
   maxRedirects?: number;
+  /** Ends the request early (a harvest lane's time budget): it fails with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface GuardedResponse {
@@ -123,7 +125,14 @@ function fetchOnce(
       settled = true;
       clearTimeout(timer);
       clearTimeout(totalTimer);
+      request.signal?.removeEventListener('abort', abort);
     };
+    const abort = () =>
+      fail(
+        request.signal?.reason instanceof TransportError
+          ? request.signal.reason
+          : new TransportError('ABORTED', `${url}: request ended early`),
+      );
     const fail = (error: TransportError) => {
       if (settled) return;
       finish();
@@ -144,6 +153,8 @@ function fetchOnce(
       lookup: guardedLookup(request.policy),
     });
     arm('CONNECT_TIMEOUT', limits.connectMs);
+    if (request.signal?.aborted) abort();
+    else request.signal?.addEventListener('abort', abort, { once: true });
     req.on('socket', (socket) => {
       if (!socket.connecting) return arm('FIRST_BYTE_TIMEOUT', limits.firstByteMs);
       socket.once('connect', () => arm('FIRST_BYTE_TIMEOUT', limits.firstByteMs));

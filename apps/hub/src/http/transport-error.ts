@@ -13,7 +13,9 @@ export type TransportErrorCode =
   | 'UNSUPPORTED_URL'
   | 'HTTP_STATUS'
   | 'WRONG_CONTENT_TYPE'
-  | 'MALFORMED_RESPONSE';
+  | 'MALFORMED_RESPONSE'
+  | 'ABORTED'
+  | 'SYNC_BUDGET';
 
 /** A fetch from a node that failed before any protocol check could run. */
 export class TransportError extends Error {

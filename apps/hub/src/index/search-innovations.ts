@@ -146,13 +146,15 @@ export async function searchInnovations(
   }
   // Ranked pages are addressed by offset: `ORDER BY rank` with literal LIMIT/OFFSET on the
   // unaliased FTS table as the outer loop lets FTS5 sort internally and build snippets only for
-  // the rows returned (selecting `rank` itself would cost a bm25 evaluation per row).
+  // the rows returned (selecting `rank` itself would cost a bm25 evaluation per row). Equal
+  // scores fall back to partner and record id, so every hub shows the same order (a rebuilt
+  // index too), whatever order the rows were written in.
   const position = readCursor(input.cursor, 'offset');
   const offset = position?.kind === 'offset' ? position.offset : 0;
   const result = await client.execute({
     sql: `SELECT innovation_fts.rowid AS rowid, ${hitDetail}, ${marks}
       FROM innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id
-      WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
+      WHERE innovation_fts MATCH ? AND ${filter.sql} ORDER BY rank, i.partner_id, i.record_id LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
   return searchPage(

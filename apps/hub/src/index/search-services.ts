@@ -171,7 +171,7 @@ export async function searchServices(
         snippet(service_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS description_mark,
         highlight(service_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}') AS areas_mark
       FROM service_fts JOIN services s ON s.rowid = service_fts.rowid JOIN nodes n ON n.id = s.node_id
-      WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank LIMIT ${limit + 1} OFFSET ${offset}`,
+      WHERE service_fts MATCH ? AND ${filter.sql} ORDER BY rank, s.partner_id, s.record_id LIMIT ${limit + 1} OFFSET ${offset}`,
     args: [match, ...filter.args],
   });
   return searchPage(

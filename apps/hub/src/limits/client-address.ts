@@ -1,18 +1,9 @@
 import { BlockList, isIP } from 'node:net';
+import { ipv6Groups } from '../http/ipv6-groups.js';
 
 /** An IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) is the IPv4 address inside it. */
 function unmap(address: string): string {
   return /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;
-}
-
-/** The eight 16-bit groups of an IPv6 address, as numbers. */
-function ipv6Groups(address: string): number[] {
-  const [head = '', tail] = address.split('::');
-  const part = (text: string) => (text === '' ? [] : text.split(':'));
-  const left = part(head);
-  const right = tail === undefined ? [] : part(tail);
-  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return groups.map((group) => Number.parseInt(group, 16));
 }
 
 /**
@@ -22,7 +13,9 @@ function ipv6Groups(address: string): number[] {
 export function clientKey(address: string): string {
   const plain = unmap(address.trim());
   if (isIP(plain) !== 6) return plain;
-  const prefix = ipv6Groups(plain.split('%')[0] ?? plain).slice(0, 4);
+  const groups = ipv6Groups(plain);
+  if (!groups) return plain;
+  const prefix = groups.slice(0, 4);
   return `${prefix.map((group) => group.toString(16)).join(':')}::/64`;
 }
 

@@ -12,6 +12,8 @@ export class HubLimits {
   readonly pings: RateLimiter;
   readonly subscriptionClients: RateLimiter;
   readonly confirmationEmails: RateLimiter;
+  readonly authFailureClients: RateLimiter;
+  readonly authFailureTokens: RateLimiter;
   /** `ping.rate_limited`, written in batches. */
   readonly rateLimitedPings: DeferredCounter;
   private readonly proxies: TrustedProxies;
@@ -22,6 +24,8 @@ export class HubLimits {
     this.pings = limiter(config.pingsPerClient);
     this.subscriptionClients = limiter(config.subscriptionsPerClient);
     this.confirmationEmails = limiter(config.confirmationsPerEmail);
+    this.authFailureClients = limiter(config.authFailuresPerClient);
+    this.authFailureTokens = limiter(config.authFailuresPerToken);
     this.rateLimitedPings = new DeferredCounter(db, 'ping.rate_limited');
     this.proxies = new TrustedProxies(config.trustedProxies);
   }
@@ -39,6 +43,23 @@ export class HubLimits {
   /** Whether one more confirmation email may go to `address` (normalised), keyed by its hash. */
   takeConfirmation(address: string): LimitDecision {
     return this.confirmationEmails.take(createHash('sha256').update(address).digest('base64url'));
+  }
+
+  /**
+   * Counts a failed admin-token check against its client and the presented credential (hashed);
+   * refused once either has failed too often. A valid token is never counted, so never refused.
+   */
+  takeAuthFailure(client: string, credential: string): LimitDecision {
+    const byClient = this.authFailureClients.take(client);
+    const byToken = this.authFailureTokens.take(
+      createHash('sha256').update(credential).digest('base64url'),
+    );
+    if (byClient.allowed) return byToken;
+    if (byToken.allowed) return byClient;
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(byClient.retryAfterSeconds, byToken.retryAfterSeconds),
+    };
   }
 
   close(): Promise<void> {

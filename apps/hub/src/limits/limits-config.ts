@@ -28,8 +28,20 @@ export const LimitsConfig = z.object({
   trustedProxies: z.array(ProxyEntry).default([]),
   /** Clients (and email addresses) remembered per limiter; the least recently seen go first. */
   maxTrackedKeys: z.number().int().min(100).default(10_000),
+  /** The largest request body read, in bytes (a ping: 16 KiB); larger ones are answered 413. */
+  maxRequestBytes: z
+    .number()
+    .int()
+    .min(1_024)
+    .default(64 * 1024),
+  /** The most tRPC calls in one batched request; larger batches are answered 400. */
+  maxTrpcBatch: z.number().int().min(1).default(10),
   /** `POST /ping` per client address (IPv6: per /64); over it the hub answers 429. */
   pingsPerClient: Rules.default([{ limit: 120, windowSeconds: 60 }]),
+  /** Failed admin-token checks per client address; over it a failing request is answered 429. */
+  authFailuresPerClient: Rules.default([{ limit: 10, windowSeconds: 60 }]),
+  /** Failed checks of one presented token (from any address); over it that token is answered 429. */
+  authFailuresPerToken: Rules.default([{ limit: 10, windowSeconds: 60 }]),
   /** `subscriptions.request` per client address; over it the hub answers TOO_MANY_REQUESTS. */
   subscriptionsPerClient: Rules.default([
     { limit: 20, windowSeconds: 3_600 },

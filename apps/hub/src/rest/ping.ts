@@ -7,6 +7,7 @@ import type { HubContext } from '../context.js';
 import { countEvent } from '../db/counters.js';
 import { nodes, seenPings } from '../db/schema/index.js';
 import { describeFailure } from '../harvest/failure.js';
+import { MAX_PING_BYTES } from '../http/body-limits.js';
 
 function replayGuard(ctx: HubContext, nodeId: () => number): ReplayGuard {
   return {
@@ -42,7 +43,8 @@ export function mountPing(app: Hono, ctx: HubContext): void {
     const body = await c.req.text();
     let nodeId = 0;
     try {
-      if (body.length > 16_384) throw new ProtocolError('TOO_LARGE', 'a ping is at most 16 KiB');
+      if (body.length > MAX_PING_BYTES)
+        throw new ProtocolError('TOO_LARGE', 'a ping is at most 16 KiB');
       const ping = await verifyPing(body.trim(), {
         aud: ctx.url(),
         keys: async (iss): Promise<PinnedKeys | undefined> => {

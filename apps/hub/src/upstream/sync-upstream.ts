@@ -6,7 +6,7 @@ import { issueMembership } from '../enrolment/membership.js';
 import { describeFailure } from '../harvest/failure.js';
 import { fetchNodeJson } from '../harvest/fetch-json.js';
 import { syncFailed, syncSucceeded } from '../harvest/sync-health.js';
-import type { SyncResult } from '../harvest/sync-node.js';
+import { deferredByBudget, type SyncBudget, type SyncResult } from '../harvest/sync-node.js';
 import { verifyAggregatePage } from './aggregate-page.js';
 import { planRelay } from './relay-page.js';
 import { UpstreamMemberships } from './upstream-memberships.js';
@@ -21,6 +21,7 @@ export async function syncUpstream(
   ctx: HubContext,
   upstreamId: number,
   now = Date.now(),
+  budget?: SyncBudget,
 ): Promise<SyncResult> {
   const [upstream] = await ctx.db.select().from(upstreams).where(eq(upstreams.id, upstreamId));
   if (!upstream) return { outcome: 'skipped', reason: 'unknown upstream' };
@@ -40,7 +41,7 @@ export async function syncUpstream(
       const url = new URL(`${upstream.url}/hub/feed`);
       url.searchParams.set('after', String(cursor));
       url.searchParams.set('limit', String(harvest.pageLimit));
-      const body = await fetchNodeJson(url.href, limits, ctx.policy);
+      const body = await fetchNodeJson(url.href, limits, ctx.policy, budget?.signal);
       const page = await verifyAggregatePage(body, {
         keys,
         iss: upstream.url,
@@ -75,6 +76,7 @@ export async function syncUpstream(
       .where(eq(upstreams.id, upstream.id));
     return { outcome: 'synced', stored, cursorSeq: cursor, headSeq: cursor };
   } catch (error) {
+    if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = upstream.consecutiveFailures + 1;
     ctx.log.warn({ upstream: upstream.url, ...failure, failures }, 'upstream sync failed');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { clientAddress } from '../auth/require-role.js';
+import { isJsonType } from '../api/validation.js';
+import { refuseRepeatedFailure } from '../auth/require-role.js';
 import { findToken } from '../auth/tokens.js';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
@@ -41,13 +42,7 @@ export function sessionRoutes(ctx: NodeContext) {
       await next();
     })
     .post('/', async (c) => {
-      const client = clientAddress(c, ctx.config.trustProxy);
-      const wait = ctx.authFailures.retryAfter(client);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new NodeError(429, 'TOO_MANY_AUTH_FAILURES', 'Too many failed sign-ins; try later');
-      }
-      if (!c.req.header('content-type')?.startsWith('application/json')) {
+      if (!isJsonType(c.req.header('content-type'))) {
         throw new NodeError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the token as JSON');
       }
       const body = SignInBody.safeParse(await c.req.json().catch(() => null));
@@ -55,7 +50,7 @@ export function sessionRoutes(ctx: NodeContext) {
         ? await ctx.database.read((db) => findToken(db, body.data.token.trim()))
         : undefined;
       if (!token) {
-        ctx.authFailures.recordFailure(client);
+        refuseRepeatedFailure(c, ctx, body.success ? body.data.token.trim() : undefined);
         throw new NodeError(
           401,
           'SIGN_IN_FAILED',

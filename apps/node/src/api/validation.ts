@@ -1,4 +1,4 @@
-import { Uuid } from '@promise-global/schema';
+import { normaliseText, Uuid } from '@promise-global/schema';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type FieldIssue, NodeError, validationFailed } from '../errors.js';
@@ -12,12 +12,28 @@ export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   }));
 }
 
-/** Reads a JSON request body; an empty body reads as `fallback` when one is given. */
+/** Whether a `Content-Type` is `application/json` or a `+json` type (parameters aside, any case). */
+export function isJsonType(contentType: string | undefined): boolean {
+  return /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(contentType ?? '');
+}
+
+/**
+ * Reads a JSON request body with every string in NFC; an empty body reads as `fallback` when one
+ * is given. A body sent as anything but JSON (text/plain, a form, multipart, XML) is refused with
+ * 415 before it is parsed.
+ */
 export async function readJson(c: Context, fallback?: unknown): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '' && fallback !== undefined) return fallback;
+  if (!isJsonType(c.req.header('content-type'))) {
+    throw new NodeError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON, with Content-Type: application/json',
+    );
+  }
   try {
-    return JSON.parse(text);
+    return normaliseText(JSON.parse(text));
   } catch {
     throw new NodeError(400, 'INVALID_JSON', 'The request body is not valid JSON');
   }

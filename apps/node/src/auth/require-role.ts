@@ -7,8 +7,9 @@ import type { Caller, NodeEnv } from '../http/hono-env.js';
 import { findToken, type Role } from './tokens.js';
 
 /**
- * Requires a live API token (`Authorization: Bearer …`) with at least `role`: no or a bad
- * token is 401, too small a role is 403, and a client with too many recent failures is 429.
+ * Requires a live API token (`Authorization: Bearer …`, the scheme in any case) with at least
+ * `role`: no or a bad token is 401 (429 once its source or the token itself has failed too often;
+ * a valid token is never refused for others' failures), too small a role is 403.
  * Without an `Authorization` header, a staff workspace session cookie is accepted together with
  * its CSRF token from the node's own origin (see `authenticateSession`).
  */
@@ -16,19 +17,13 @@ export function requireRole(ctx: NodeContext, role: Role): MiddlewareHandler<Nod
   return async (c, next) => {
     const known = c.get('caller');
     if (known && (role === 'editor' || known.role === 'admin')) return next();
-    const client = clientAddress(c, ctx.config.trustProxy);
-    const wait = ctx.authFailures.retryAfter(client);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new NodeError(429, 'TOO_MANY_AUTH_FAILURES', 'Too many failed sign-ins; try later');
-    }
     const authorization = c.req.header('authorization');
     const sessionId = authorization === undefined ? readSessionId(c, ctx) : undefined;
     const caller = sessionId
       ? await authenticateSession(c, ctx, sessionId)
       : await bearerCaller(ctx, authorization);
     if (!caller) {
-      ctx.authFailures.recordFailure(client);
+      refuseRepeatedFailure(c, ctx, sessionId ?? authorization);
       c.header('WWW-Authenticate', 'Bearer realm="promise-node"');
       throw new NodeError(401, 'UNAUTHENTICATED', 'A valid API token is required');
     }
@@ -48,6 +43,22 @@ async function bearerCaller(
   if (!secret) return undefined;
   const token = await ctx.database.read((db) => findToken(db, secret));
   return token && { tokenId: token.id, role: token.role };
+}
+
+/**
+ * Counts a failed authentication against its source and its credential; throws 429 with
+ * `Retry-After` once either has failed too often (the caller answers 401 otherwise).
+ */
+export function refuseRepeatedFailure(
+  c: Context<NodeEnv>,
+  ctx: NodeContext,
+  credential: string | undefined,
+): void {
+  const wait = ctx.authFailures.recordFailure(clientAddress(c, ctx.config.trustProxy), credential);
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    throw new NodeError(429, 'TOO_MANY_AUTH_FAILURES', 'Too many failed sign-ins; try later');
+  }
 }
 
 /** The client a failure is counted against: its address (or the proxy's `X-Forwarded-For`). */

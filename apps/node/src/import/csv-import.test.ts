@@ -37,9 +37,32 @@ describe('services CSV layout', () => {
 
   it('refuses unknown columns and a missing name column', () => {
     const { errors } = planCsvImport('organization_name,colour\nX,blue\n');
-    expect(errors.map((e) => `${e.field}:${e.message}`)).toEqual([
+    expect(errors.map((e) => `${e.field}:${e.message}`).slice(0, 2)).toEqual([
       'colour:Unknown column (see the documented layout)',
-      'name:Required column is missing',
+      'name:name is a required column',
     ]);
+    // The missing column is reported once, not again for every row.
+    expect(errors.filter((e) => e.field === 'name')).toHaveLength(1);
+  });
+
+  it('reports every kind of problem in one pass, in words', () => {
+    const { errors } = planCsvImport(
+      [
+        'organization_name,name,urgency,colour',
+        'Fenland Trust,,soon,blue',
+        ',Crisis line,crisis,green',
+      ].join('\n'),
+    );
+    const report = errors.map((e) => `${e.row} ${e.field}: ${e.message}`);
+    expect(report).toEqual(
+      expect.arrayContaining([
+        'row 1 colour: Unknown column (see the documented layout)',
+        'row 2 name: name is required',
+        expect.stringMatching(/^row 2 urgency: Invalid option/),
+        'row 3 organization_name: organization_name is required',
+        'row 3 description: description is required',
+      ]),
+    );
+    expect(report.join('\n')).not.toMatch(/received undefined/);
   });
 });

@@ -2,7 +2,7 @@ import { ServiceInput, Uuid } from '@promise-global/schema';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { CSV_COLUMNS, columnFor, organisationRowToInput, serviceRowToInput } from './csv-layout.js';
-import type { ImportPlan, RowError } from './import-plan.js';
+import { type ImportPlan, issueInWords, type RowError } from './import-plan.js';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -37,12 +37,11 @@ export function planCsvImport(text: string): { plan: ImportPlan; errors: RowErro
       message: 'Unknown column (see the documented layout)',
     });
   }
-  for (const required of ['organization_name', 'name']) {
-    if (!header.includes(required)) {
-      errors.push({ row: 'row 1', field: required, message: 'Required column is missing' });
-    }
+  const missing = ['organization_name', 'name'].filter((required) => !header.includes(required));
+  for (const column of missing) {
+    errors.push({ row: 'row 1', field: column, message: `${column} is a required column` });
   }
-  if (errors.length > 0) return { plan, errors };
+  // Every row is still checked (unknown columns ignored), so one run reports every problem.
 
   const organisationsByRef = new Map<string, ImportPlan['organisations'][number]>();
   records.forEach((record, index) => {
@@ -52,7 +51,9 @@ export function planCsvImport(text: string): { plan: ImportPlan; errors: RowErro
     const ref = orgId ?? `name:${(cells.organization_name ?? '').toLowerCase()}`;
     const report = (issues: z.core.$ZodIssue[], prefix: 'organization' | 'service') => {
       for (const issue of issues) {
-        errors.push({ row, field: columnFor(prefix, issue.path), message: issue.message });
+        const field = columnFor(prefix, issue.path);
+        if (missing.includes(field)) continue;
+        errors.push({ row, field, message: issueInWords(issue, field) });
       }
     };
     if (orgId !== undefined && !Uuid.safeParse(orgId).success) {

@@ -11,6 +11,16 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * A zod issue in words a partner's administrator can act on: a missing field says "name is
+ * required" rather than zod's "Invalid input: expected string, received undefined".
+ */
+export function issueInWords(issue: z.core.$ZodIssue, field: string): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return `${field} is required`;
+  return issue.message;
+}
+
 /** Where an item came from, for the error report. */
 export interface Source {
   row: string;

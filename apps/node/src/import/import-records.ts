@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { normaliseText } from '@promise-global/schema';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { NodeContext } from '../context.js';
 import { organisations } from '../db/schema.js';
@@ -48,7 +49,7 @@ export async function importRecords(
 ): Promise<ImportSummary> {
   const text = await readFile(file, 'utf8');
   const format = options.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'json');
-  if (format === 'csv') return runPlan(ctx, planCsvImport(text), options);
+  if (format === 'csv') return runPlan(ctx, planCsvImport(text.normalize('NFC')), options);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -61,7 +62,7 @@ export async function importRecords(
 
 /** Imports an already-parsed JSON import document (see `importRecords`). */
 export function importJson(ctx: NodeContext, value: unknown, options: ImportOptions = {}) {
-  return runPlan(ctx, planJsonImport(value), options);
+  return runPlan(ctx, planJsonImport(normaliseText(value)), options);
 }
 
 async function runPlan(

@@ -7,7 +7,7 @@ import {
 } from '@promise-global/schema';
 import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
-import type { ImportPlan, RowError } from './import-plan.js';
+import { type ImportPlan, issueInWords, type RowError } from './import-plan.js';
 
 const ItemMeta = z.object({ id: z.optional(Uuid) });
 const InnovationMeta = z.object({
@@ -35,7 +35,8 @@ export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowE
   const file = ImportFile.safeParse(value);
   if (!file.success) {
     for (const issue of file.error.issues) {
-      errors.push({ row: 'file', field: issue.path.join('.') || '(root)', message: issue.message });
+      const field = issue.path.join('.') || '(root)';
+      errors.push({ row: 'file', field, message: issueInWords(issue, field) });
     }
     return { plan, errors };
   }
@@ -43,7 +44,8 @@ export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowE
     const result = z.safeParse(schema, item);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      errors.push({ row, field: issue.path.join('.') || '(item)', message: issue.message });
+      const field = issue.path.join('.') || '(item)';
+      errors.push({ row, field, message: issueInWords(issue, field) });
     }
     return undefined;
   };

@@ -8,6 +8,8 @@ export interface ReviewStatus {
   checkedAt: string | null;
   /** True when the listing is past its review date (or was never checked). */
   overdue: boolean;
+  /** True when the owner has checked it and it is not overdue: the only time to say "Checked". */
+  checked: boolean;
 }
 
 /**
@@ -19,11 +21,16 @@ export function reviewStatus(
   now: Date = new Date(),
 ): ReviewStatus {
   const checkedAt = service.assuredAt ?? null;
+  const status = (overdue: boolean) => ({
+    checkedAt,
+    overdue,
+    checked: !overdue && checkedAt !== null,
+  });
   if (service.reviewDue) {
+    // An imported listing may carry a future review date without ever having been checked.
     const due = Date.parse(`${service.reviewDue}T23:59:59Z`);
-    return { checkedAt, overdue: Number.isFinite(due) && due < now.getTime() };
+    return status(Number.isFinite(due) && due < now.getTime());
   }
-  if (checkedAt === null) return { checkedAt, overdue: true };
-  const checked = Date.parse(checkedAt);
-  return { checkedAt, overdue: now.getTime() - checked > DEFAULT_REVIEW_DAYS * DAY_MS };
+  if (checkedAt === null) return status(true);
+  return status(now.getTime() - Date.parse(checkedAt) > DEFAULT_REVIEW_DAYS * DAY_MS);
 }
