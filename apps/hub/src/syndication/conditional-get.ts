@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { PUBLIC_CACHE_CONTROL } from '../http/cache-headers.js';
 
 interface Validators {
   etag: string;
@@ -59,8 +60,9 @@ export function serveFeed(
   const headers = {
     etag: stamped.etag,
     'last-modified': new Date(stamped.lastModified * 1000).toUTCString(),
-    // Readers may keep a copy but ask each time; a current copy costs them a 304.
-    'cache-control': 'public, no-cache',
+    // A CDN or reader may keep a copy a minute (as every public GET, http/cache-headers.ts), then
+    // asks again: a current copy costs a 304.
+    'cache-control': PUBLIC_CACHE_CONTROL,
   };
   if (notModified(c, stamped)) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'content-type': contentType });
