@@ -84,6 +84,8 @@ describe('promise-node CLI', () => {
   it('prints help for every command', async () => {
     const help = await cli('--help');
     expect(help.stdout).toContain('Usage: promise-node');
+    const version = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    expect((await cli('--version')).stdout.trim()).toBe(version.version);
     const program = createProgram();
     const commands = (command: Command): Command[] => [
       command,
