@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTERS } from '@promise-global/schema';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_CORPUS } from '../packages/ui/test/xss-corpus.js';
@@ -16,7 +17,11 @@ beforeAll(async () => {
       input: {
         title: HOSTILE_TITLE,
         summary: 'Summary with <img src=x onerror=alert("summary")> and javascript:alert(1) in it.',
-        body: XSS_CORPUS.map((entry) => entry.markdown).join('\n\n'),
+        // Entries with control characters are refused at input now (text hygiene, schema tests);
+        // the renderer's own test still runs them all.
+        body: XSS_CORPUS.map((entry) => entry.markdown)
+          .filter((markdown) => !CONTROL_CHARACTERS.test(markdown))
+          .join('\n\n'),
         kind: 'idea',
         themes: ['digital'],
         setting: '<svg onload=alert("setting")>',
