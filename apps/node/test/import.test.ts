@@ -95,6 +95,24 @@ describe('importRecords', () => {
     expect(records).toHaveLength(1);
   });
 
+  it('refuses a file with unknown top-level keys, naming them, and changes nothing', async () => {
+    await using t = await createTestNode();
+    const error = await importJson(t.node.context, {
+      service: [service(orgId)],
+      organisation: [organisation],
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).errors).toEqual([
+      {
+        row: 'file',
+        field: '(root)',
+        message: expect.stringContaining('unknown top-level keys "service", "organisation"'),
+      },
+    ]);
+    const records = await t.node.context.database.read((db) => db.select().from(feedRecords));
+    expect(records).toHaveLength(1);
+  });
+
   it('rolls back everything when a write fails part-way (a service of an unknown organisation)', async () => {
     await using t = await createTestNode();
     const error = await importJson(t.node.context, {

@@ -24,6 +24,18 @@ const ImportFile = z.object({
   innovations: z.array(z.unknown()).default([]),
 });
 
+const TOP_LEVEL_KEYS = ['partner', 'organisations', 'services', 'innovations'];
+/** What `export` writes beside the data; read past on import. */
+const EXPORT_METADATA = ['format', 'exportedAt', 'partnerId', 'schemaVersion'];
+
+/** Keys a file has that the layout does not (`{"service": …}` would otherwise import nothing). */
+function unknownTopLevelKeys(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.keys(value).filter(
+    (key) => !TOP_LEVEL_KEYS.includes(key) && !EXPORT_METADATA.includes(key),
+  );
+}
+
 /**
  * Reads the JSON import layout (also what `export` writes): `{ partner?, organisations: [],
  * services: [], innovations: [] }`. Items are the schema package's input shapes plus an optional
@@ -32,6 +44,12 @@ const ImportFile = z.object({
 export function planJsonImport(value: unknown): { plan: ImportPlan; errors: RowError[] } {
   const errors: RowError[] = [];
   const plan: ImportPlan = { organisations: [], services: [], innovations: [] };
+  const unknownKeys = unknownTopLevelKeys(value);
+  if (unknownKeys.length > 0) {
+    const named = unknownKeys.map((key) => JSON.stringify(key)).join(', ');
+    const message = `unknown top-level ${unknownKeys.length === 1 ? 'key' : 'keys'} ${named}; an import file holds ${TOP_LEVEL_KEYS.join(', ')}`;
+    return { plan, errors: [{ row: 'file', field: '(root)', message }] };
+  }
   const file = ImportFile.safeParse(value);
   if (!file.success) {
     for (const issue of file.error.issues) {
