@@ -86,6 +86,14 @@ describe('promise-node CLI', () => {
     expect(help.stdout).toContain('Usage: promise-node');
     const version = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
     expect((await cli('--version')).stdout.trim()).toBe(version.version);
+    const unknown = await cli('bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'bogus'");
+    const badRole = await cli('token', 'create', '--name', 'x', '--role', 'viewer');
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr.split('\n')[0]).toBe(
+      "error: option '--role <role>' argument 'viewer' is invalid. Allowed choices are editor, admin.",
+    );
     const program = createProgram();
     const commands = (command: Command): Command[] => [
       command,

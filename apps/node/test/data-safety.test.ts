@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restoreDatabase } from '../src/backup/backup.js';
 import { createNode } from '../src/node.js';
 import { lockDataDir } from '../src/operations/data-dir-lock.js';
 
@@ -106,5 +107,17 @@ describe('the data directory lock', () => {
     const holder = JSON.parse(await readFile(join(dataDir, 'promise-node.lock'), 'utf8'));
     expect(holder.pid).toBe(process.pid);
     await lock.release();
+  });
+});
+
+describe('restore', () => {
+  it('refuses a backup file that does not exist, and creates none', async () => {
+    const missing = join(dataDir, 'no-such-backup.db');
+    await expect(
+      restoreDatabase(`file:${join(dataDir, 'node.db')}`, missing),
+    ).rejects.toMatchObject({
+      code: 'BACKUP_NOT_FOUND',
+    });
+    await expect(readFile(missing)).rejects.toThrow();
   });
 });

@@ -37,6 +37,10 @@ export async function restoreDatabase(
     throw new NodeError(400, 'RESTORE_UNSUPPORTED', 'Restore works on a local database file only');
   }
   const target = databaseUrl.slice('file:'.length);
+  // Opening a missing file would create an empty database there: look first.
+  if (!(await exists(backup))) {
+    throw new NodeError(404, 'BACKUP_NOT_FOUND', `${backup} does not exist`);
+  }
   const check = createClient({ url: `file:${backup}` });
   let records: number;
   try {

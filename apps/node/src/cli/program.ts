@@ -15,7 +15,9 @@ export function createProgram(): Command {
       '-c, --config <file>',
       'config file (default: $PROMISE_NODE_CONFIG or ./promise-node.json)',
     )
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Bad input exits 2 (main.ts); subcommands added below inherit this.
+    .exitOverride();
   initCommand(program);
   startCommand(program);
   tokenCommand(program);

@@ -1,6 +1,5 @@
-import type { Command } from 'commander';
-import { z } from 'zod';
-import { createToken, listTokens, ROLES, revokeToken } from '../../auth/tokens.js';
+import { type Command, Option } from 'commander';
+import { createToken, listTokens, ROLES, type Role, revokeToken } from '../../auth/tokens.js';
 import { type GlobalOptions, withContext } from '../cli-context.js';
 
 export function tokenCommand(program: Command) {
@@ -11,11 +10,11 @@ export function tokenCommand(program: Command) {
     .command('create')
     .description('Create a token and print it (the only time it is shown)')
     .requiredOption('--name <name>', 'who or what the token is for')
-    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'editor')
-    .action(async (options: { name: string; role: string }) => {
-      const role = z
-        .enum(ROLES, { error: `--role must be one of ${ROLES.join(', ')}` })
-        .parse(options.role);
+    .addOption(
+      new Option('--role <role>', 'what the token may do').choices(ROLES).default('editor'),
+    )
+    .action(async (options: { name: string; role: Role }) => {
+      const { role } = options;
       const created = await withContext(program.opts<GlobalOptions>(), (ctx) =>
         ctx.database.write((tx) => createToken(tx, { name: options.name, role })),
       );
