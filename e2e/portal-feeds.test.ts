@@ -1,6 +1,4 @@
 /// <reference lib="dom" />
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedFormat } from '../apps/hub/src/syndication/feed-document.js';
@@ -15,18 +13,10 @@ import {
   VIEWPORTS,
   type ViewportName,
 } from './support/browser.js';
+import { freePort } from './support/free-port.js';
 
 let federation: PortalFederation;
 let browser: Browser;
-
-/** A port free now, so the hub can be told where the portal will listen before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   const port = await freePort();
