@@ -20,6 +20,7 @@ export default defineConfig({
     reporters: ['default', './.ci/summary-reporter.ts'],
     projects: [
       project('schema', 'packages/schema'),
+      project('operations', 'packages/operations'),
       project('sdk', 'packages/sdk', 60_000),
       project('ui', 'packages/ui'),
       project('node', 'apps/node', 60_000),

@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The packages a release publishes, in dependency order. */
 export const PUBLISHED = [
   'packages/schema',
+  'packages/operations',
   'packages/sdk',
   'packages/ui',
   'apps/node',

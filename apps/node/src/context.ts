@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import { createFailureLimiter, type FailureLimiter } from './auth/rate-limiter.js';
 import { isMemoryDatabase, type NodeConfig } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { RELEASE } from './db/release-check.js';
 import { NodeError } from './errors.js';
 import type { RecordSigner } from './feed/append-record.js';
 import { createFeedReader, type FeedReader } from './feed/feed-page.js';
 import { type KeyRing, loadKeyRing } from './identity/key-ring.js';
 import { type ChainWitness, openChainWitness, witnessFileOf } from './operations/chain-witness.js';
 import { createPinger, type Pinger } from './push/pinger.js';
+import { RELEASE } from './release.js';
 
 /** Everything a route or command needs, wired once from the config. */
 export interface NodeContext {
@@ -46,8 +46,8 @@ export async function createContext(
     authToken: config.databaseAuthToken,
     onWarning: (message) => log.warn(message),
   });
-  if (database.migrated > 0) {
-    log.info({ migrations: database.migrated, release: RELEASE }, 'database migrated');
+  if (database.migrated.length > 0) {
+    log.info({ migrations: database.migrated, release: RELEASE.version }, 'database migrated');
   }
   let witness: ChainWitness | null = null;
   if (config.keyFile !== null && !isMemoryDatabase(config.databaseUrl)) {

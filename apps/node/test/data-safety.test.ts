@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { restoreDatabase } from '../src/backup/backup.js';
 import { createNode } from '../src/node.js';
-import { lockDataDir } from '../src/operations/data-dir-lock.js';
 
 let dataDir: string;
 
@@ -82,42 +80,5 @@ describe('a node whose database is lost', () => {
     await node.start();
     const page = (await (await fetch(`${node.url}/feed?after=0`)).json()) as { records: string[] };
     expect(page.records).toHaveLength(2);
-  });
-});
-
-describe('the data directory lock', () => {
-  it('refuses a second holder while the first runs, naming it, and frees the directory on release', async () => {
-    const held = await lockDataDir(dataDir, 'start the node');
-    await expect(lockDataDir(dataDir, 'restore')).rejects.toMatchObject({
-      code: 'DATA_DIR_LOCKED',
-      message: expect.stringContaining(
-        `Cannot restore: ${dataDir} is in use by promise-node (process ${process.pid}`,
-      ),
-    });
-    await held.release();
-    const again = await lockDataDir(dataDir, 'restore');
-    await again.release();
-  });
-
-  it('takes over a lock left by a process that no longer runs', async () => {
-    // Linux pids stay below 2^22, so this one cannot be running.
-    const gone = { pid: 2 ** 22 + 7, host: hostname(), startedAt: '2026-01-05T09:00:00.000Z' };
-    await writeFile(join(dataDir, 'promise-node.lock'), JSON.stringify(gone));
-    const lock = await lockDataDir(dataDir, 'start the node');
-    const holder = JSON.parse(await readFile(join(dataDir, 'promise-node.lock'), 'utf8'));
-    expect(holder.pid).toBe(process.pid);
-    await lock.release();
-  });
-});
-
-describe('restore', () => {
-  it('refuses a backup file that does not exist, and creates none', async () => {
-    const missing = join(dataDir, 'no-such-backup.db');
-    await expect(
-      restoreDatabase(`file:${join(dataDir, 'node.db')}`, missing),
-    ).rejects.toMatchObject({
-      code: 'BACKUP_NOT_FOUND',
-    });
-    await expect(readFile(missing)).rejects.toThrow();
   });
 });

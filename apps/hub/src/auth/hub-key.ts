@@ -1,5 +1,6 @@
 import { chmod, link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { databaseFilePath, OWNER_ONLY_FILE, privateFolder } from '@promise-global/operations';
 import {
   generateSigningKey,
   type JWK,
@@ -10,7 +11,6 @@ import { asc } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
-import { databaseFilePath, OWNER_ONLY_FILE, privateFolder } from '../db/private-files.js';
 import { hubKeys } from '../db/schema/index.js';
 
 /** Where the hub keeps its key when the configuration does not say (see `keyFile`). */
@@ -55,7 +55,8 @@ export async function loadHubKey(db: HubDatabase, options: HubKeyOptions): Promi
   const key = legacy
     ? await signingKeyFromJwk(legacy.privateJwk as JWK)
     : await generateSigningKey();
-  await privateFolder(keyFile, log);
+  const warning = await privateFolder(keyFile);
+  if (warning) log.warn(warning);
   if (!(await writeKeyFile(keyFile, key))) {
     // Another process made the key file first: use theirs, never overwrite a key.
     const raced = await readKeyFile(keyFile, log);

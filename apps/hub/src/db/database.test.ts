@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase } from './database.js';
@@ -55,5 +57,31 @@ describe('database', () => {
       await generateSQLiteDrizzleJson(changed),
     );
     expect(statements.join('\n')).toContain('extra_table');
+  });
+});
+
+describe('a database migrated by a newer hub release', () => {
+  it('is refused, naming both versions, and left as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'promise-hub-release-'));
+    const url = `file:${join(dir, 'hub.db')}`;
+    try {
+      (await openDatabase({ url })).$client.close();
+      const newer = createClient({ url });
+      await newer.execute(
+        "insert into __drizzle_migrations (hash, created_at) values ('later', 4102444800000)",
+      );
+      await newer.execute("update promise_release set version = '3.1.0' where id = 1");
+      newer.close();
+      await expect(openDatabase({ url })).rejects.toMatchObject({
+        code: 'DATABASE_TOO_NEW',
+        message: expect.stringMatching(/migrated by @promise-global\/hub 3\.1\.0 .*this is \d/),
+      });
+      const after = createClient({ url });
+      const rows = await after.execute('select count(*) as n from __drizzle_migrations');
+      expect(Number(rows.rows[0]?.n)).toBeGreaterThan(1);
+      after.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { OperationError } from '@promise-global/operations';
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config.js';
 import { NodeError } from '../errors.js';
@@ -16,7 +17,8 @@ try {
     if (
       error instanceof ConfigError ||
       error instanceof ImportError ||
-      error instanceof NodeError
+      error instanceof NodeError ||
+      error instanceof OperationError
     ) {
       console.error(error.message);
     } else if (error instanceof Error) {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { RELEASE } from '../db/release-check.js';
+import { RELEASE } from '../release.js';
 import { dataCommands } from './commands/data.js';
 import { initCommand } from './commands/init.js';
 import { keyCommand } from './commands/key.js';
@@ -10,7 +10,7 @@ import { tokenCommand } from './commands/token.js';
 export function createProgram(): Command {
   const program = new Command('promise-node')
     .description('Run and manage a PROMISE Network partner node')
-    .version(RELEASE, '-V, --version', 'print the release of promise-node')
+    .version(RELEASE.version, '-V, --version', 'print the release of promise-node')
     .option(
       '-c, --config <file>',
       'config file (default: $PROMISE_NODE_CONFIG or ./promise-node.json)',

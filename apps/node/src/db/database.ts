@@ -1,19 +1,21 @@
-import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
+import {
+  checkDatabaseRelease,
+  databaseFilePath,
+  privateDatabaseFile,
+  recordDatabaseRelease,
+} from '@promise-global/operations';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { isMemoryDatabase } from '../config/config.js';
+import { RELEASE } from '../release.js';
 import { createLock } from './lock.js';
-import { privateDatabaseFile } from './private-files.js';
-import { checkDatabaseRelease, recordDatabaseRelease } from './release-check.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or an open transaction: query helpers take this first. */
 export type Queryable = Db | Tx;
-
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export interface Database {
   db: Db;
@@ -23,8 +25,8 @@ export interface Database {
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs a read; an in-memory database has one connection, so reads wait for writes there. */
   read<T>(work: (db: Db) => Promise<T>): Promise<T>;
-  /** How many of this release's migrations ran when the database was opened. */
-  migrated: number;
+  /** The migrations (drizzle tags) that ran when the database was opened. */
+  migrated: string[];
   close(): void;
 }
 
@@ -42,7 +44,8 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const { url } = options;
   const local = url.startsWith('file:') || isMemoryDatabase(url);
-  const warning = url.startsWith('file:') ? privateDatabaseFile(url.slice(5)) : undefined;
+  const file = databaseFilePath(url);
+  const warning = file === null ? undefined : await privateDatabaseFile(file);
   if (warning) options.onWarning?.(warning);
   const client = createClient({
     url,
@@ -51,10 +54,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   });
   try {
     if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
-    const { pending } = await checkDatabaseRelease(client, MIGRATIONS);
+    const { pending } = await checkDatabaseRelease(client, RELEASE);
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder: MIGRATIONS });
-    if (pending > 0) await recordDatabaseRelease(client);
+    await migrate(db, { migrationsFolder: RELEASE.migrationsFolder });
+    if (pending.length > 0) await recordDatabaseRelease(client, RELEASE);
     const writes = createLock();
     const exclusive = isMemoryDatabase(url);
     return {

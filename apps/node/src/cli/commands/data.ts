@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { lockDataDir } from '@promise-global/operations';
 import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase } from '../../backup/backup.js';
 import { exportRecords } from '../../export/export-records.js';
 import { importRecords } from '../../import/import-records.js';
-import { lockDataDir } from '../../operations/data-dir-lock.js';
 import { type GlobalOptions, loadCliConfig, withContext } from '../cli-context.js';
 import { createProgressBar } from '../progress-bar.js';
 
@@ -60,7 +60,10 @@ export function dataCommands(program: Command) {
     .argument('<file>', 'a file made by `backup`')
     .action(async (file: string) => {
       const config = loadCliConfig(globals());
-      const lock = await lockDataDir(config.dataDir, 'restore');
+      const lock = await lockDataDir(config.dataDir, {
+        program: 'promise-node',
+        purpose: 'restore',
+      });
       const { records } = await restoreDatabase(config.databaseUrl, resolve(file)).finally(() =>
         lock.release(),
       );

@@ -1,7 +1,7 @@
+import { lockDataDir } from '@promise-global/operations';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { createNode } from '../../node.js';
-import { lockDataDir } from '../../operations/data-dir-lock.js';
 import { type GlobalOptions, loadCliConfig } from '../cli-context.js';
 
 export function startCommand(program: Command) {
@@ -15,7 +15,10 @@ export function startCommand(program: Command) {
     )
     .action(async (options: { acceptRollback?: boolean }) => {
       const config = loadCliConfig(program.opts<GlobalOptions>());
-      const lock = await lockDataDir(config.dataDir, 'start the node');
+      const lock = await lockDataDir(config.dataDir, {
+        program: 'promise-node',
+        purpose: 'start the node',
+      });
       const logger = pino({
         level: config.logLevel,
         base: { service: 'promise-node', partner: config.partnerId },

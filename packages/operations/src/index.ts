@@ -1,0 +1,22 @@
+export {
+  type DataDirHolder,
+  type DataDirLock,
+  dataDirHolder,
+  type LockOptions,
+  lockDataDir,
+} from './data-dir-lock.js';
+export { OperationError } from './operation-error.js';
+export {
+  databaseFilePath,
+  OWNER_ONLY_DIR,
+  OWNER_ONLY_FILE,
+  privateDatabaseFile,
+  privateFolder,
+} from './private-files.js';
+export {
+  checkDatabaseRelease,
+  type PendingMigrations,
+  type Release,
+  recordDatabaseRelease,
+} from './release-check.js';
+export { backupDatabase, restoreDatabase } from './sqlite-backup.js';
