@@ -107,7 +107,7 @@ describe('the release installed from its tarballs with npm', () => {
   it('holds real copies of every package, none linked to the checkout, and no TypeScript runner', async () => {
     const scope = join(app, 'node_modules', '@promise-global');
     const installed = (await readdir(scope)).sort();
-    expect(installed).toEqual(['hub', 'node', 'portal', 'schema', 'sdk', 'ui']);
+    expect(installed).toEqual(['hub', 'node', 'operations', 'portal', 'schema', 'sdk', 'ui']);
     for (const name of installed) {
       const path = join(scope, name);
       expect((await lstat(path)).isSymbolicLink(), name).toBe(false);

@@ -3,7 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { JWK } from '@promise-global/sdk/keys';
 import { Cron } from 'croner';
 import type { Hono } from 'hono';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createHubApp } from './app.js';
 import { createAdminToken } from './auth/admin-tokens.js';
 import { hubKeyFile, loadHubKey } from './auth/hub-key.js';
@@ -27,6 +27,8 @@ export interface Hub {
   config: HubConfig;
   db: HubDatabase;
   harvester: Harvester;
+  /** What request handlers and the harvester share (the operator CLI acts through it). */
+  context: HubContext;
   /** Project 52 (schedule, bulletins, mailing list), when configured. */
   project52: Project52Service | undefined;
   /** The first Project 52 send pass after `start()` (resume + any due week); null without SMTP. */
@@ -51,9 +53,12 @@ export interface Hub {
  * await using hub = await createHub({ database: { url: ':memory:' }, allowPrivateHosts: ['127.0.0.1'] });
  * await hub.start();
  */
-export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
+export async function createHub(
+  input: HubConfigInput = {},
+  options: { log?: Logger } = {},
+): Promise<Hub> {
   const config = parseHubConfig(input);
-  const log = pino({ level: config.logLevel, base: { app: 'hub' } });
+  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'hub' } });
   const db = await openDatabase(config.database, log);
   const key = await loadHubKey(db, {
     configured: config.signingKey as JWK | undefined,
@@ -105,6 +110,7 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
     config,
     db,
     harvester: ctx.harvester,
+    context: ctx,
     project52: ctx.project52,
     get project52Started() {
       return project52Started;
@@ -114,9 +120,18 @@ export async function createHub(input: HubConfigInput = {}): Promise<Hub> {
       return url;
     },
     async start() {
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
         server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
           resolve(),
+        );
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new Error(
+                  `${config.host}:${config.port} is in use: stop what listens there or set another port`,
+                )
+              : error,
+          ),
         );
       });
       // Outlive clients' and proxies' idle keep-alive (undici 4 s, nginx 60 s): a server closing

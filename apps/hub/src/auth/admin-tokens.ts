@@ -65,3 +65,23 @@ export async function revokeAdminToken(db: HubDatabase, id: number): Promise<boo
     .returning({ id: adminTokens.id });
   return rows.length > 0;
 }
+
+/** An admin token as an operator lists it: never its value or hash. */
+export interface AdminTokenSummary {
+  id: number;
+  name: string;
+  role: AdminRole;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export async function listAdminTokens(db: HubDatabase): Promise<AdminTokenSummary[]> {
+  const rows = await db.select().from(adminTokens).orderBy(adminTokens.id);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdAt: new Date(row.createdAt).toISOString(),
+    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt).toISOString(),
+  }));
+}

@@ -12,16 +12,15 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     portalUrl: env.HUB_PORTAL_URL || undefined,
     host: env.HUB_HOST || undefined,
     port: env.HUB_PORT ? Number(env.HUB_PORT) : undefined,
-    database: {
-      url: env.HUB_DATABASE_URL || 'file:hub.db',
-      authToken: env.HUB_DATABASE_AUTH_TOKEN || undefined,
-    },
+    database: env.HUB_DATABASE_URL
+      ? { url: env.HUB_DATABASE_URL, authToken: env.HUB_DATABASE_AUTH_TOKEN || undefined }
+      : undefined,
     signingKey: env.HUB_SIGNING_KEY ? JSON.parse(env.HUB_SIGNING_KEY) : undefined,
     keyFile: env.HUB_KEY_FILE || undefined,
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
-    allowPrivateHosts: list(env.HUB_ALLOW_PRIVATE_HOSTS),
+    allowPrivateHosts: env.HUB_ALLOW_PRIVATE_HOSTS ? list(env.HUB_ALLOW_PRIVATE_HOSTS) : undefined,
     project52: project52FromEnv(env),
-    limits: { trustedProxies: list(env.HUB_TRUSTED_PROXIES) },
+    limits: env.HUB_TRUSTED_PROXIES ? { trustedProxies: list(env.HUB_TRUSTED_PROXIES) } : undefined,
     logLevel: (env.HUB_LOG_LEVEL as HubConfigInput['logLevel']) || undefined,
     harvest:
       env.HUB_HARVEST_SCHEDULE === 'off'

@@ -23,8 +23,8 @@ export function normaliseNodeUrl(input: string): string {
 
 /**
  * An operator enrols a node by URL (docs/protocol.md §3.1): the hub fetches the node's descriptor
- * (through the SSRF guard), verifies it, pins its keys, issues a membership statement and starts
- * the backfill. Re-enrolling a removed node starts it afresh from its pinned position.
+ * (through the SSRF guard), verifies it, pins its keys and issues a membership statement; the
+ * caller starts the backfill (a running hub's harvester). Re-enrolling a removed node starts it afresh from its pinned position.
  */
 export async function enrolNode(
   ctx: HubContext,
@@ -82,6 +82,5 @@ export async function enrolNode(
   if (!row) throw new Error('enrolment wrote no node row');
   await issueMembership(ctx, row, keys);
   ctx.log.info({ node: url, partnerId }, 'node enrolled');
-  void ctx.harvester.sync(row.id);
   return row;
 }

@@ -41,17 +41,11 @@ export async function suspendNode(ctx: HubContext, partnerId: string): Promise<N
   return update(ctx, node.id, { state: 'suspended' });
 }
 
-/** Resumes harvesting a suspended node from its cursor. */
+/** Makes a suspended node due again from its cursor (the caller asks the harvester to sync it). */
 export async function reinstateNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
   const node = await findNode(ctx, partnerId);
   if (node.state !== 'suspended') return node;
-  const row = await update(ctx, node.id, {
-    state: 'active',
-    nextAttemptAt: 0,
-    circuitOpenUntil: 0,
-  });
-  void ctx.harvester.sync(row.id);
-  return row;
+  return update(ctx, node.id, { state: 'active', nextAttemptAt: 0, circuitOpenUntil: 0 });
 }
 
 /** Removes a node: its records leave the index, removal tombstones enter the hub's feed. */

@@ -57,7 +57,7 @@ async function fetchUpstreamIdentity(ctx: HubContext, url: string): Promise<Pinn
 
 /**
  * An operator adds another hub as an upstream (hub chaining, DESIGN.md property 10): its identity
- * is verified, its keys pinned, and the harvest of its aggregate feed starts.
+ * is verified and its keys pinned; the caller starts the harvest of its aggregate feed.
  */
 export async function addUpstream(ctx: HubContext, input: string): Promise<UpstreamRow> {
   const url = normaliseNodeUrl(input);
@@ -71,7 +71,6 @@ export async function addUpstream(ctx: HubContext, input: string): Promise<Upstr
     .returning();
   if (!row) throw new Error('adding an upstream wrote no row');
   ctx.log.info({ upstream: url }, 'upstream hub added');
-  void ctx.harvester.syncUpstream(row.id);
   return row;
 }
 
@@ -83,14 +82,13 @@ async function setState(ctx: HubContext, input: string, state: UpstreamRow['stat
     .where(eq(upstreams.id, upstream.id))
     .returning();
   if (!row) throw new UpstreamError('UPSTREAM_NOT_FOUND', `${upstream.url} vanished`);
-  if (state === 'active') void ctx.harvester.syncUpstream(row.id);
   return row;
 }
 
 /** Stops harvesting an upstream; what it relayed stays searchable. */
 export const suspendUpstream = (ctx: HubContext, url: string) => setState(ctx, url, 'suspended');
 
-/** Resumes harvesting a suspended upstream from its cursor. */
+/** Makes a suspended upstream due again from its cursor (the caller asks for the sync). */
 export const reinstateUpstream = (ctx: HubContext, url: string) => setState(ctx, url, 'active');
 
 /**

@@ -23,10 +23,11 @@ export const adminNodesRouter = {
   }),
   enrol: operatorProcedure
     .input(z.object({ url: z.string().min(1).max(2048) }))
-    .mutation(
-      async ({ ctx, input }): Promise<NodeStatus> =>
-        nodeStatusOf(ctx.hub.db, await enrolNode(ctx.hub, input.url)),
-    ),
+    .mutation(async ({ ctx, input }): Promise<NodeStatus> => {
+      const row = await enrolNode(ctx.hub, input.url);
+      void ctx.hub.harvester.sync(row.id);
+      return nodeStatusOf(ctx.hub.db, row);
+    }),
   suspend: operatorProcedure
     .input(PartnerRef)
     .mutation(
@@ -35,10 +36,11 @@ export const adminNodesRouter = {
     ),
   reinstate: operatorProcedure
     .input(PartnerRef)
-    .mutation(
-      async ({ ctx, input }): Promise<NodeStatus> =>
-        nodeStatusOf(ctx.hub.db, await reinstateNode(ctx.hub, input.partnerId)),
-    ),
+    .mutation(async ({ ctx, input }): Promise<NodeStatus> => {
+      const row = await reinstateNode(ctx.hub, input.partnerId);
+      void ctx.hub.harvester.sync(row.id);
+      return nodeStatusOf(ctx.hub.db, row);
+    }),
   remove: operatorProcedure
     .input(PartnerRef)
     .mutation(

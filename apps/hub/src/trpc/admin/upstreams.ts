@@ -34,6 +34,13 @@ async function act(
   }
 }
 
+/** Starts the harvest of an upstream an action made due. */
+async function syncing<T extends { id: number }>(hub: HubContext, action: Promise<T>): Promise<T> {
+  const row = await action;
+  void hub.harvester.syncUpstream(row.id);
+  return row;
+}
+
 /** Operators: hub chaining, the hubs whose aggregate feeds this hub consumes. */
 export const adminUpstreamsRouter = {
   list: operatorProcedure.query(
@@ -41,13 +48,17 @@ export const adminUpstreamsRouter = {
   ),
   add: operatorProcedure
     .input(UpstreamRef)
-    .mutation(({ ctx, input }) => act(ctx.hub, () => addUpstream(ctx.hub, input.url))),
+    .mutation(({ ctx, input }) =>
+      act(ctx.hub, () => syncing(ctx.hub, addUpstream(ctx.hub, input.url))),
+    ),
   suspend: operatorProcedure
     .input(UpstreamRef)
     .mutation(({ ctx, input }) => act(ctx.hub, () => suspendUpstream(ctx.hub, input.url))),
   reinstate: operatorProcedure
     .input(UpstreamRef)
-    .mutation(({ ctx, input }) => act(ctx.hub, () => reinstateUpstream(ctx.hub, input.url))),
+    .mutation(({ ctx, input }) =>
+      act(ctx.hub, () => syncing(ctx.hub, reinstateUpstream(ctx.hub, input.url))),
+    ),
   remove: operatorProcedure
     .input(UpstreamRef)
     .mutation(({ ctx, input }) => act(ctx.hub, () => removeUpstream(ctx.hub, input.url))),

@@ -66,7 +66,7 @@ export function initCommand(program: Command) {
         ...(hasProfile ? { partner: profile } : {}),
       };
       const config = resolveConfig({ ...fileConfig, dataDir: root });
-      await mkdir(root, { recursive: true });
+      await mkdir(root, { recursive: true, mode: 0o700 });
       const ctx = await createContext(config, cliLogger(config));
       try {
         const admin = await ctx.database.write((tx) =>
