@@ -31,13 +31,12 @@ for (;;) {
 console.log(JSON.stringify({ partner: descriptor.partner.id, records, seq: state.seq }));
 `;
 
-// Enrols the node with the hub (operator API), writes and submits a piece on the node, and waits
-// until the hub has harvested it: all through the SDK installed from its tarball.
-const ENROL_AND_WRITE = `
+// Writes and submits a piece on the node, and waits until the hub (which the node pings) has
+// harvested it: reading through the SDK installed from its tarball.
+const WRITE_AND_WAIT = `
 import { HubClient } from '@promise-global/sdk/client/hub';
-const [hubUrl, operator, nodeUrl, token] = process.argv.slice(2);
-const hub = new HubClient({ baseUrl: hubUrl, token: operator });
-await hub.enrolNode({ url: nodeUrl });
+const [hubUrl, nodeUrl, token] = process.argv.slice(2);
+const hub = new HubClient({ baseUrl: hubUrl });
 const api = (path, body, headers = {}) => fetch(nodeUrl + path, {
   method: 'POST',
   headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json', ...headers },
@@ -60,16 +59,21 @@ const submitted = await api('/api/innovations/' + data.id + '/submit', { confirm
 if (submitted.status !== 200) throw new Error('submit: ' + submitted.status);
 const deadline = Date.now() + 60_000;
 for (;;) {
-  const page = await new HubClient({ baseUrl: hubUrl }).searchInnovations({ q: 'quiet rooms' });
+  const page = await hub.searchInnovations({ q: 'quiet rooms' });
   if (page.items.length > 0) break;
   if (Date.now() > deadline) throw new Error('the hub never indexed the piece');
-  await hub.syncNode({ partnerId: 'fenland' });
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 `;
 
-function startUntil(command: string, args: string[], cwd: string, ready: string) {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+function startUntil(
+  command: string,
+  args: string[],
+  cwd: string,
+  ready: string,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   return new Promise<ChildProcess>((resolve, reject) => {
     let output = '';
@@ -122,7 +126,7 @@ describe('the release installed from its tarballs with npm', () => {
       expect(Object.keys(manifest.dependencies), name).not.toContain('tsx');
       expect(manifest.bin, name).toHaveProperty(`promise-${name}`);
     }
-    await lstat(join(scope, 'hub', 'dist', 'main.js'));
+    await lstat(join(scope, 'hub', 'dist', 'cli', 'main.js'));
     await lstat(join(scope, 'portal', 'build', 'handler.js'));
     await lstat(join(scope, 'node', 'dist', 'cli', 'main.js'));
     await lstat(join(scope, 'node', 'dist', 'workspace', 'index.html'));
@@ -190,35 +194,28 @@ describe('the release installed from its tarballs with npm', () => {
     ).stdout.match(/pnt_\S+/)?.[0];
     expect(token).toBeDefined();
 
-    const operator = 'release-operator-token-0123456789abcdef';
-    const hubEnv = {
-      ...process.env,
-      HUB_PORT: String(hubPort),
-      HUB_PUBLIC_URL: hubUrl,
-      HUB_DATABASE_URL: `file:${join(dir, 'hub.db')}`,
-      HUB_BOOTSTRAP_OPERATOR_TOKEN: operator,
-      HUB_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      HUB_HARVEST_SCHEDULE: 'off',
-    };
-    const hub = spawn(node, [join(scope, 'hub', 'bin', 'promise-hub.js')], {
+    // The hub as its operator runs it: init, start, enrol with the CLI.
+    const hubBin = join(scope, 'hub', 'bin', 'promise-hub.js');
+    const hubConfig = join(work, 'hub', 'promise-hub.json');
+    const hubEnv = { ...process.env, HUB_ALLOW_PRIVATE_HOSTS: '127.0.0.1' };
+    const hubInit = await run(
+      node,
+      [hubBin, 'init', join(work, 'hub'), '--port', String(hubPort)],
+      {
+        cwd: app,
+        env: hubEnv,
+      },
+    );
+    expect(hubInit.stdout).toMatch(/Operator token \(shown once[^:]*\): phub_/);
+    await startUntil(node, [hubBin, '--config', hubConfig, 'start'], app, 'hub listening', hubEnv);
+    const enrolled = await run(node, [hubBin, '--config', hubConfig, 'nodes', 'enrol', nodeUrl], {
       cwd: app,
       env: hubEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    running.push(hub);
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      hub.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('hub listening')) resolve();
-      });
-      hub.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
-    });
+    expect(enrolled.stdout).toContain('fenland');
 
-    await writeFile(join(app, 'enrol-and-write.mjs'), ENROL_AND_WRITE);
-    await run(node, [join(app, 'enrol-and-write.mjs'), hubUrl, operator, nodeUrl, token ?? ''], {
-      cwd: app,
-    });
+    await writeFile(join(app, 'write-and-wait.mjs'), WRITE_AND_WAIT);
+    await run(node, [join(app, 'write-and-wait.mjs'), hubUrl, nodeUrl, token ?? ''], { cwd: app });
 
     await startUntil(
       node,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isProtocolError } from '@promise-global/sdk';
-import { signingKeyFromJwk } from '@promise-global/sdk/keys';
+import { generateSigningKey, signingKeyFromJwk } from '@promise-global/sdk/keys';
 import {
   initialFeedState,
   type PinnedKeys,
@@ -52,7 +52,7 @@ describe('signing key rotation (protocol §9)', () => {
     await using t = await createTestNode();
     const enrolled = await verifyDescriptor(await descriptorOf(t), { url: URL_ });
     const first = t.node.context.key.kid;
-    const committed = t.node.context.keyRing.next.kid;
+    const committed = t.node.context.keyRing.nextKid;
     expect(enrolled.descriptor.jwks.keys.map((key) => key.kid)).toEqual([first]);
     expect(enrolled.descriptor.nextKid).toBe(committed);
     await addOrganisation(t, 'Before rotation');
@@ -121,7 +121,7 @@ describe('signing key rotation (protocol §9)', () => {
     }
     await using restarted = await createNode(config);
     expect(restarted.context.key.kid).toBe(rotation.kid);
-    expect(restarted.context.keyRing.next.kid).toBe(rotation.nextKid);
+    expect(restarted.context.keyRing.nextKid).toBe(rotation.nextKid);
     expect(restarted.context.keyRing.retired.map((key) => key.kid)).toEqual([rotation.retiredKid]);
   });
 
@@ -150,13 +150,13 @@ describe('signing key rotation (protocol §9)', () => {
     let nextJwk: string;
     {
       await using node = await createNode(config);
-      nextJwk = JSON.stringify(node.context.keyRing.next.privateJwk);
+      nextJwk = JSON.stringify(node.context.keyRing.next?.privateJwk);
     }
     await writeFile(keyFile, nextJwk, { mode: 0o600 });
     await using node = await createNode(config);
     const promoted = await signingKeyFromJwk(JSON.parse(nextJwk));
     expect(node.context.key.kid).toBe(promoted.kid);
-    expect(node.context.keyRing.next.kid).not.toBe(promoted.kid);
+    expect(node.context.keyRing.nextKid).not.toBe(promoted.kid);
   });
 
   it('rotates from the command line and prints the new kids', async () => {
@@ -191,4 +191,75 @@ describe('signing key rotation (protocol §9)', () => {
     );
     expect(current.kid).toBe(committed.kid);
   });
+
+  it('keeps the next key off the server: export leaves only its thumbprint, rotation takes it back from the file', async () => {
+    const keysDir = join(dir, 'offline');
+    const configFile = join(keysDir, 'promise-node.json');
+    const cli = (...args: string[]) =>
+      run(process.execPath, [bin, '--config', configFile, ...args]).catch(
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    await run(process.execPath, [
+      bin,
+      '--config',
+      configFile,
+      'init',
+      keysDir,
+      '--partner-id',
+      'fenland',
+      '--port',
+      '0',
+    ]);
+    const nextFile = join(keysDir, 'signing-key.next.json');
+    const committed = await signingKeyFromJwk(JSON.parse(await readFile(nextFile, 'utf8')).next);
+    const exported = join(dir, 'offline-next-key.json');
+
+    expect((await cli('key', 'export-next', exported)).stdout).toContain(
+      `Exported next key ${committed.kid}`,
+    );
+    expect((await stat(exported)).mode & 0o777).toBe(0o600);
+    const left = JSON.parse(await readFile(nextFile, 'utf8'));
+    expect(left).not.toHaveProperty('next');
+    expect(left.nextKid).toBe(committed.kid);
+    expect(await readFile(nextFile, 'utf8')).not.toContain('"d"');
+    // The descriptor still commits to the exported key.
+    {
+      await using node = await createNode({ ...configOf(keysDir), logLevel: 'silent' });
+      expect(node.context.keyRing.nextKid).toBe(committed.kid);
+      expect(node.context.keyRing.next).toBeNull();
+    }
+
+    const again = await cli('key', 'export-next', join(dir, 'twice.json'));
+    expect(again).toMatchObject({ code: 1 });
+    expect(again.stderr).toContain('already exported');
+    const without = await cli('key', 'rotate');
+    expect(without.stderr).toContain('pass its file with --next-key');
+    const corrupt = join(dir, 'corrupt-key.json');
+    const exportedJwk = JSON.parse(await readFile(exported, 'utf8'));
+    await writeFile(corrupt, JSON.stringify({ ...exportedJwk, d: 'A'.repeat(43) }));
+    const mismatched = await cli('key', 'rotate', '--next-key', corrupt);
+    expect(mismatched.stderr).toContain('private part does not match its public part');
+    const stranger = join(dir, 'stranger-key.json');
+    await writeFile(stranger, JSON.stringify((await generateSigningKey()).privateJwk));
+    const wrong = await cli('key', 'rotate', '--next-key', stranger);
+    expect(wrong.stderr).toContain(`is not the committed next key (kid ${committed.kid})`);
+    expect(JSON.parse(await readFile(nextFile, 'utf8')).nextKid).toBe(committed.kid);
+
+    const rotated = await cli('key', 'rotate', '--next-key', exported);
+    expect(rotated.stdout).toContain(`Signing kid ${committed.kid}`);
+    const current = await signingKeyFromJwk(
+      JSON.parse(await readFile(join(keysDir, 'signing-key.json'), 'utf8')),
+    );
+    expect(current.kid).toBe(committed.kid);
+  });
 });
+
+function configOf(folder: string) {
+  return {
+    partnerId: 'fenland',
+    databaseUrl: `file:${join(folder, 'node.db')}`,
+    keyFile: join(folder, 'signing-key.json'),
+    publicUrl: URL_,
+    partner: partnerProfile,
+  };
+}

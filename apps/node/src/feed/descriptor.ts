@@ -23,7 +23,7 @@ export function createDescriptorCache(ctx: NodeContext) {
       );
     }
     const profileRev = profile.rev;
-    const { current, next, retired, revocations } = ctx.keyRing;
+    const { current, nextKid, retired, revocations } = ctx.keyRing;
     if (
       cached &&
       cached.profileRev === profileRev &&
@@ -44,7 +44,7 @@ export function createDescriptorCache(ctx: NodeContext) {
       partner: profile.data,
       jwks: publicJwks([current]),
       ...(retired.length ? { retiredJwks: { keys: retired } } : {}),
-      nextKid: next.kid,
+      nextKid,
       revocations,
       schemaVersion: SCHEMA_VERSION,
       feedUrl: `${url}/feed`,

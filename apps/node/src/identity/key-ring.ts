@@ -16,13 +16,16 @@ const OWNER_ONLY = 0o600;
  * The node's keys (protocol §9): the `current` key signs records, heads, pings and the
  * descriptor; `next` is the pre-committed key whose thumbprint the descriptor publishes as
  * `nextKid`, so it can sign the descriptor of the next rotation; `retired` are the public keys that
- * signed earlier records and `revocations`, both announced in every descriptor. `nextFile` is where `next` and `revocations` live (owner-only), or `null` when
- * the key does not come from a key file (config-supplied or ephemeral): such a ring rotates in
- * memory only.
+ * signed earlier records and `revocations`, both announced in every descriptor. `next` is `null`
+ * once its private half has been exported off the server (`key export-next`): only its thumbprint
+ * `nextKid` stays, and rotation takes the key back from the exported file. `nextFile` is where
+ * `next` and `revocations` live (owner-only), or `null` when the key does not come from a key file
+ * (config-supplied or ephemeral): such a ring rotates in memory only.
  */
 export interface KeyRing {
   current: SigningKey;
-  next: SigningKey;
+  next: SigningKey | null;
+  nextKid: string;
   retired: PublicEd25519Jwk[];
   revocations: KeyRevocation[];
   keyFile: string | null;
@@ -30,7 +33,9 @@ export interface KeyRing {
 }
 
 interface NextKeyFile {
-  next: JWK;
+  /** Absent once exported; `nextKid` then names the key kept elsewhere. */
+  next?: JWK;
+  nextKid?: string;
   retired?: PublicEd25519Jwk[];
   revocations?: KeyRevocation[];
 }
@@ -45,9 +50,11 @@ export async function loadKeyRing(config: NodeConfig, log: Logger): Promise<KeyR
   const current = await loadSigningKey(config, log);
   const keyFile = config.signingKey ? null : config.keyFile;
   if (keyFile === null) {
+    const next = await generateSigningKey();
     return {
       current,
-      next: await generateSigningKey(),
+      next,
+      nextKid: next.kid,
       retired: [],
       revocations: [],
       keyFile: null,
@@ -56,19 +63,25 @@ export async function loadKeyRing(config: NodeConfig, log: Logger): Promise<KeyR
   }
   const nextFile = nextKeyFileOf(keyFile);
   const stored = await readNextKeyFile(nextFile);
-  const storedNext = stored ? await signingKeyFromJwk(stored.next) : undefined;
+  const storedNext = stored?.next ? await signingKeyFromJwk(stored.next) : undefined;
+  const exportedKid = stored && !stored.next ? stored.nextKid : undefined;
+  // A rotation interrupted between its two writes leaves next = current: commit a fresh one.
+  const keep = exportedKid
+    ? exportedKid !== current.kid
+    : storedNext !== undefined && storedNext.kid !== current.kid;
+  const next = keep ? (storedNext ?? null) : await generateSigningKey();
   const ring: KeyRing = {
     current,
-    // A rotation interrupted between its two writes leaves next = current: commit a fresh one.
-    next: storedNext && storedNext.kid !== current.kid ? storedNext : await generateSigningKey(),
+    next,
+    nextKid: next?.kid ?? exportedKid ?? '',
     retired: stored?.retired ?? [],
     revocations: stored?.revocations ?? [],
     keyFile,
     nextFile,
   };
-  if (ring.next !== storedNext) {
+  if (!keep) {
     await writeOwnerOnly(nextFile, nextKeyFileBody(ring));
-    log.info({ nextKid: ring.next.kid, file: nextFile }, 'pre-committed a next signing key');
+    log.info({ nextKid: ring.nextKid, file: nextFile }, 'pre-committed a next signing key');
   }
   return ring;
 }
@@ -82,7 +95,8 @@ export async function saveKeyRing(ring: KeyRing): Promise<void> {
 
 function nextKeyFileBody(ring: KeyRing): string {
   const body: NextKeyFile = {
-    next: ring.next.privateJwk,
+    ...(ring.next ? { next: ring.next.privateJwk } : {}),
+    nextKid: ring.nextKid,
     retired: ring.retired,
     revocations: ring.revocations,
   };
@@ -99,7 +113,7 @@ async function readNextKeyFile(file: string): Promise<NextKeyFile | undefined> {
 }
 
 /** Replaces `file` atomically (write a temporary owner-only file, then rename over it). */
-async function writeOwnerOnly(file: string, text: string): Promise<void> {
+export async function writeOwnerOnly(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text, { mode: OWNER_ONLY });
   await chmod(temporary, OWNER_ONLY);

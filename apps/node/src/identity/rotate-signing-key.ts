@@ -1,5 +1,5 @@
 import { MAX_RETIRED_KEYS, PublicEd25519Jwk } from '@promise-global/schema';
-import { generateSigningKey } from '@promise-global/sdk/keys';
+import { generateSigningKey, type SigningKey } from '@promise-global/sdk/keys';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { latestRecord } from '../feed/append-record.js';
@@ -11,6 +11,8 @@ export interface RotateOptions {
    * invalid. `'next'` revokes from the next record, keeping the whole published log valid.
    */
   revokeFromSeq?: number | 'next';
+  /** The next key brought back from where `key export-next` put it, when it is off the server. */
+  nextKey?: SigningKey;
 }
 
 export interface Rotation {
@@ -32,6 +34,21 @@ export async function rotateSigningKey(
 ): Promise<Rotation> {
   const ring = ctx.keyRing;
   const retired = ring.current;
+  const incoming = options.nextKey ?? ring.next;
+  if (!incoming) {
+    throw new NodeError(
+      400,
+      'NEXT_KEY_OFFLINE',
+      `The next key (kid ${ring.nextKid}) was exported off this server: pass its file with --next-key`,
+    );
+  }
+  if (incoming.kid !== ring.nextKid) {
+    throw new NodeError(
+      400,
+      'NEXT_KEY_MISMATCH',
+      `That key (kid ${incoming.kid}) is not the committed next key (kid ${ring.nextKid}); nothing was changed`,
+    );
+  }
   let revokedFromSeq: number | undefined;
   if (options.revokeFromSeq !== undefined) {
     const head = (await ctx.database.read((db) => latestRecord(db)))?.seq ?? 0;
@@ -52,14 +69,21 @@ export async function rotateSigningKey(
   const retiredKeys = [...ring.retired, PublicEd25519Jwk.parse(retired.publicJwk)].slice(
     -MAX_RETIRED_KEYS,
   );
-  const rotated = { ...ring, current: ring.next, next, retired: retiredKeys, revocations };
+  const rotated = {
+    ...ring,
+    current: incoming,
+    next,
+    nextKid: next.kid,
+    retired: retiredKeys,
+    revocations,
+  };
   await saveKeyRing(rotated);
   Object.assign(ring, rotated);
   ctx.log.info({ retiredKid: retired.kid, kid: ring.current.kid }, 'rotated the signing key');
   return {
     retiredKid: retired.kid,
     kid: ring.current.kid,
-    nextKid: ring.next.kid,
+    nextKid: ring.nextKid,
     ...(revokedFromSeq === undefined ? {} : { revokedFromSeq }),
   };
 }
