@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveBytes } from '../apps/node/scripts/bench-servers.js';
 import { createNode } from '../apps/node/src/index.js';
 
@@ -24,34 +22,6 @@ async function load(url: string, requests = REQUESTS): Promise<number> {
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return requests / ((performance.now() - started) / 1000);
-}
-
-/** RSS of a freshly started node process (`src/main.ts` through tsx), idle for a second. */
-async function idleRss(dataDir: string): Promise<number> {
-  const main = fileURLToPath(new URL('../apps/node/src/main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', main], {
-    env: {
-      ...process.env,
-      PROMISE_NODE_PARTNER_ID: 'bench',
-      PROMISE_NODE_DATA_DIR: dataDir,
-      PROMISE_NODE_PORT: '0',
-      PROMISE_NODE_LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on(
-      'data',
-      (chunk: Buffer) => chunk.toString().includes('node listening') && resolve(),
-    );
-    child.once('exit', (code) => reject(new Error(`node exited with ${code}`)));
-  });
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  return kb / 1024;
 }
 
 export default async function (): Promise<void> {
@@ -92,7 +62,5 @@ export default async function (): Promise<void> {
   } finally {
     await node.close();
   }
-  const rss = await idleRss(join(dir, 'idle'));
-  console.log(`idle RSS of a started node (tsx, source): ${rss.toFixed(1)} MiB`);
   await rm(dir, { recursive: true, force: true });
 }

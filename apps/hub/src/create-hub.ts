@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import { listenError } from '@promise-global/operations';
 import type { JWK } from '@promise-global/sdk/keys';
 import { Cron } from 'croner';
 import type { Hono } from 'hono';
@@ -124,15 +125,7 @@ export async function createHub(
         server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
           resolve(),
         );
-        server.once('error', (error: NodeJS.ErrnoException) =>
-          reject(
-            error.code === 'EADDRINUSE'
-              ? new Error(
-                  `${config.host}:${config.port} is in use: stop what listens there or set another port`,
-                )
-              : error,
-          ),
-        );
+        server.once('error', (error) => reject(listenError(error, config.host, config.port)));
       });
       // Outlive clients' and proxies' idle keep-alive (undici 4 s, nginx 60 s): a server closing
       // an idle socket just as a client reuses it shows up as ECONNRESET on the client.

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { listenError } from '@promise-global/operations';
 import { type Logger, pino } from 'pino';
 import { createToken, type Role } from './auth/tokens.js';
 import { type NodeConfig, type NodeConfigInput, resolveConfig } from './config/config.js';
@@ -76,7 +77,7 @@ export async function createNode(
         const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
           resolve(created as Server),
         ) as Server;
-        created.once('error', reject);
+        created.once('error', (error) => reject(listenError(error, config.host, config.port)));
       });
       // Outlive clients' and proxies' idle keep-alive (undici 4 s, nginx 60 s): a server closing
       // an idle socket just as a client reuses it shows up as ECONNRESET on the client.

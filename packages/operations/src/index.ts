@@ -5,7 +5,10 @@ export {
   type LockOptions,
   lockDataDir,
 } from './data-dir-lock.js';
+export { databaseOpenError, keyFileError } from './database-error.js';
+export { listenError } from './listen-error.js';
 export { OperationError } from './operation-error.js';
+export { packageRoot } from './package-root.js';
 export {
   databaseFilePath,
   OWNER_ONLY_DIR,

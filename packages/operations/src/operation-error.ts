@@ -6,6 +6,10 @@ export class OperationError extends Error {
     readonly code:
       | 'DATA_DIR_LOCKED'
       | 'DATABASE_TOO_NEW'
+      | 'DATABASE_UNREADABLE'
+      | 'KEY_FILE_INVALID'
+      | 'PORT_IN_USE'
+      | 'PORT_UNAVAILABLE'
       | 'BACKUP_UNSUPPORTED'
       | 'BACKUP_EXISTS'
       | 'BACKUP_NOT_FOUND'

@@ -1,6 +1,11 @@
 import { chmod, link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { databaseFilePath, OWNER_ONLY_FILE, privateFolder } from '@promise-global/operations';
+import {
+  databaseFilePath,
+  keyFileError,
+  OWNER_ONLY_FILE,
+  privateFolder,
+} from '@promise-global/operations';
 import {
   generateSigningKey,
   type JWK,
@@ -103,7 +108,11 @@ async function readKeyFile(file: string, log: Logger): Promise<SigningKey | unde
     log.warn({ file, mode: mode.toString(8) }, 'the hub’s key file was open to others; fixing');
     await chmod(file, OWNER_ONLY_FILE);
   }
-  return signingKeyFromJwk(JSON.parse(text) as JWK);
+  try {
+    return await signingKeyFromJwk(JSON.parse(text) as JWK);
+  } catch (error) {
+    throw keyFileError(file, error);
+  }
 }
 
 /**

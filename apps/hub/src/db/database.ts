@@ -2,6 +2,7 @@ import { type Client, createClient } from '@libsql/client';
 import {
   checkDatabaseRelease,
   databaseFilePath,
+  databaseOpenError,
   privateDatabaseFile,
   recordDatabaseRelease,
 } from '@promise-global/operations';
@@ -31,7 +32,16 @@ export async function openDatabase(
     if (warning) log.warn(warning);
   }
   const client = createClient({ url: options.url, authToken: options.authToken });
-  if (options.url === ':memory:' || options.url.startsWith('file:')) {
+  try {
+    return await migrated(client, options.url, log);
+  } catch (error) {
+    client.close();
+    throw databaseOpenError(error, options.url);
+  }
+}
+
+async function migrated(client: Client, url: string, log: Logger): Promise<HubDatabase> {
+  if (url === ':memory:' || url.startsWith('file:')) {
     // WAL keeps readers (search) from waiting on the harvester's writes; NORMAL is crash-safe in WAL.
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = NORMAL');
@@ -39,17 +49,12 @@ export async function openDatabase(
     // A larger page cache keeps FTS5 segment merges and the log's indexes in memory.
     await client.execute('PRAGMA cache_size = -65536');
   }
-  try {
-    const { pending } = await checkDatabaseRelease(client, RELEASE);
-    const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
-    if (pending.length > 0) {
-      await recordDatabaseRelease(client, RELEASE);
-      log.info({ migrations: pending, release: RELEASE.version }, 'database migrated');
-    }
-    return db;
-  } catch (error) {
-    client.close();
-    throw error;
+  const { pending } = await checkDatabaseRelease(client, RELEASE);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  if (pending.length > 0) {
+    await recordDatabaseRelease(client, RELEASE);
+    log.info({ migrations: pending, release: RELEASE.version }, 'database migrated');
   }
+  return db;
 }

@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '@promise-global/operations';
 import { Slug } from '@promise-global/schema';
 import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
 
 /** Where `pnpm --filter @promise-global/node build` writes the staff workspace. */
-const BUILT_ADMIN_DIR = fileURLToPath(new URL('../../dist/workspace', import.meta.url));
+const BUILT_ADMIN_DIR = join(packageRoot(import.meta.url), 'dist', 'workspace');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

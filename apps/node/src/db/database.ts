@@ -2,6 +2,7 @@ import { type Client, createClient } from '@libsql/client';
 import {
   checkDatabaseRelease,
   databaseFilePath,
+  databaseOpenError,
   privateDatabaseFile,
   recordDatabaseRelease,
 } from '@promise-global/operations';
@@ -71,6 +72,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   } catch (error) {
     client.close();
-    throw error;
+    throw databaseOpenError(error, url);
   }
 }

@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { keyFileError } from '@promise-global/operations';
 import {
   generateSigningKey,
   type JWK,
@@ -61,8 +62,12 @@ async function readKeyFile(file: string, log: Logger): Promise<SigningKey | unde
     log.warn({ file, mode: mode.toString(8) }, 'signing key file was not owner-only; fixing');
     await chmod(file, OWNER_ONLY);
   }
-  const jwk: JWK = JSON.parse(text);
-  return signingKeyFromJwk(jwk);
+  try {
+    const jwk: JWK = JSON.parse(text);
+    return await signingKeyFromJwk(jwk);
+  } catch (error) {
+    throw keyFileError(file, error);
+  }
 }
 
 function isCode(error: unknown, code: string): boolean {
