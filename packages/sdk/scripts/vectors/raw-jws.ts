@@ -13,12 +13,13 @@ function b64(text: string): string {
  * claims the SDK's signers refuse to produce. Ed25519 is deterministic, so the output is too.
  */
 export function rawJws(
-  header: Record<string, unknown>,
+  header: Record<string, unknown> | string,
   payload: string | object,
   signer: RawSigner,
 ): string {
   const payloadText = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const signingInput = `${b64(JSON.stringify(header))}.${b64(payloadText)}`;
+  const headerText = typeof header === 'string' ? header : JSON.stringify(header);
+  const signingInput = `${b64(headerText)}.${b64(payloadText)}`;
   if (signer === 'none') return `${signingInput}.`;
   if ('signature' in signer) return `${signingInput}.${signer.signature}`;
   if ('hmac' in signer) {

@@ -49,6 +49,10 @@ export function recordVectors(ctx: VectorContext): Vector[] {
   const signed = (h: Record<string, unknown>, payload: string | object, signer: RawSigner = a) =>
     rawJws(h, payload, signer);
   const parts = service.split('.');
+  const siblings = signed(header, {
+    ...claims,
+    data: { ...data, extra: [{ note: 'a' }, { note: 'b' }] },
+  });
   const valid = (index: number): Expectation => {
     const jws = ctx.records[index] ?? '';
     const c = claimsOf(jws);
@@ -252,6 +256,46 @@ export function recordVectors(ctx: VectorContext): Vector[] {
         JSON.stringify(claims).replace('"data":{', '"data":{"__proto__":{"admin":true},'),
       ),
       fails('JSON_FORBIDDEN_KEY'),
+    ),
+    vector(
+      'duplicate-header-alg',
+      '§10.3',
+      'a header with alg twice ("none", then "EdDSA"): parsers disagree on which wins',
+      signed(`{"alg":"none","alg":"EdDSA","kid":"${a.kid}","typ":"${JWS_TYP.record}"}`, claims),
+      fails('JSON_DUPLICATE_MEMBER'),
+    ),
+    vector(
+      'duplicate-claim-type',
+      '§10.3',
+      'claims with type twice, correctly signed: one reader sees a partner, another a service',
+      signed(header, JSON.stringify(claims).replace('{', '{"type":"partner",')),
+      fails('JSON_DUPLICATE_MEMBER'),
+    ),
+    vector(
+      'duplicate-escaped-name',
+      '§10.3',
+      'data with "name" and "\\u006eame": the same member name once unescaped',
+      signed(
+        header,
+        JSON.stringify(claims).replace('"data":{', '"data":{"\\u006eame":"Another name",'),
+      ),
+      fails('JSON_DUPLICATE_MEMBER'),
+    ),
+    vector(
+      'same-name-in-sibling-objects',
+      '§10.3',
+      'the same member name in two different objects is not a duplicate',
+      siblings,
+      {
+        valid: true,
+        result: {
+          seq: claims.seq,
+          hash: recordHash(siblings),
+          type: claims.type,
+          id: claims.id,
+          quarantined: false,
+        },
+      },
     ),
     vector(
       'base64url-padding',

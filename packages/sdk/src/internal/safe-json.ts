@@ -21,8 +21,44 @@ function inspect(value: unknown, depth: number, maxDepth: number, what: string):
 }
 
 /**
+ * The first member name that appears twice in one object of already-valid JSON `text`, compared
+ * after unescaping (`"typ"` and `"\u0074yp"` are the same name), or undefined. JSON.parse keeps
+ * the last of two members and other parsers the first: either way two readers would disagree.
+ */
+export function duplicateMember(text: string): string | undefined {
+  const objects: { names: Set<string>; expectName: boolean }[] = [];
+  const containers: ('object' | 'array')[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '{') {
+      objects.push({ names: new Set(), expectName: true });
+      containers.push('object');
+    } else if (char === '[') {
+      containers.push('array');
+    } else if (char === '}' || char === ']') {
+      if (containers.pop() === 'object') objects.pop();
+    } else if (char === ',') {
+      const top = objects.at(-1);
+      if (top && containers.at(-1) === 'object') top.expectName = true;
+    } else if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = objects.at(-1);
+      if (top?.expectName && containers.at(-1) === 'object') {
+        const name = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top.names.has(name)) return name;
+        top.names.add(name);
+        top.expectName = false;
+      }
+      i = end;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses the UTF-8 text of a JOSE header or claims set (§10.3): valid JSON, an object at the top,
- * no deeper than `maxDepth`, no `__proto__` members.
+ * no deeper than `maxDepth`, no `__proto__` members, no member name twice in one object.
  */
 export function parseJsonObject(
   bytes: Uint8Array,
@@ -30,8 +66,10 @@ export function parseJsonObject(
   what: string,
 ): Record<string, unknown> {
   let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    text = utf8.decode(bytes);
+    value = JSON.parse(text);
   } catch {
     throw new ProtocolError('MALFORMED_JSON', `${what} is not UTF-8 JSON`);
   }
@@ -39,5 +77,12 @@ export function parseJsonObject(
     throw new ProtocolError('MALFORMED_JSON', `${what} is not a JSON object`);
   }
   inspect(value, 1, maxDepth, what);
+  const twice = duplicateMember(text);
+  if (twice !== undefined) {
+    throw new ProtocolError(
+      'JSON_DUPLICATE_MEMBER',
+      `${what} has the member ${JSON.stringify(twice)} twice`,
+    );
+  }
   return value as Record<string, unknown>;
 }
