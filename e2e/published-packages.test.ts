@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLISHED, packRelease } from './support/packed-release.js';
+import { installWithNpm, PUBLISHED, packRelease } from './support/packed-release.js';
 
 // Every published package as npm would serve it: packed by pnpm (workspace and catalog ranges
 // resolved), unpacked, and checked the way a consumer's tools see it. All offline.
@@ -169,4 +169,55 @@ describe.each(each)('the published %s', (path) => {
     );
     expect(problems).toEqual([]);
   });
+});
+
+describe('the UI package in a plain TypeScript project', () => {
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const strict = {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    skipLibCheck: false,
+  };
+
+  it('imports the helpers under NodeNext and the components under Bundler, as its README says', async () => {
+    const readme = await readFile(join(packageAt('packages/ui').dir, 'README.md'), 'utf8');
+    const section = readme.split('## From a plain TypeScript project')[1]?.split('\n## ')[0] ?? '';
+    const [helpers, components] = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(helpers).toContain("from '@promise-global/ui/format'");
+    expect(components).toContain("from '@promise-global/ui'");
+    const project = join(workDir, 'ui-consumer');
+    await installWithNpm(project, [
+      packageAt('packages/schema').tarball,
+      packageAt('packages/ui').tarball,
+    ]);
+    await writeFile(
+      join(project, 'helpers.ts'),
+      `${helpers}\nconsole.log(JSON.stringify([html, call, day]));\n`,
+    );
+    await writeFile(join(project, 'components.ts'), `${components}\nexport {};\n`);
+    const configs = {
+      'tsconfig.node.json': { module: 'NodeNext', types: [], files: ['helpers.ts'] },
+      'tsconfig.bundler.json': {
+        module: 'Preserve',
+        moduleResolution: 'Bundler',
+        lib: ['ES2023', 'DOM'],
+        files: ['components.ts'],
+      },
+    };
+    for (const [name, { files, ...options }] of Object.entries(configs)) {
+      const config = { compilerOptions: { target: 'ES2023', ...strict, ...options }, files };
+      await writeFile(join(project, name), JSON.stringify(config));
+      const { stdout } = await run(process.execPath, [tsc, '-p', join(project, name)]).catch(
+        (error: { stdout: string }) => ({ stdout: error.stdout }),
+      );
+      expect(stdout, name).toBe('');
+    }
+    // The helpers' example runs as written (type stripping) and prints what its comments say.
+    const { stdout } = await run(process.execPath, ['helpers.ts'], { cwd: project });
+    const printed = JSON.parse(stdout) as string[];
+    for (const value of printed) expect(helpers).toContain(`'${value.replace('\n', '\\n')}'`);
+  }, 300_000);
 });
