@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,4 +220,28 @@ describe('the UI package in a plain TypeScript project', () => {
     const printed = JSON.parse(stdout) as string[];
     for (const value of printed) expect(helpers).toContain(`'${value.replace('\n', '\\n')}'`);
   }, 300_000);
+});
+
+describe('the changelogs', () => {
+  it('are written from the changesets for every published package at release, and shipped', async () => {
+    // `changeset version` on a copy of the workspace's manifests and pending changesets.
+    const root = join(e2eDir, '..');
+    const copy = join(workDir, 'release');
+    for (const path of [...PUBLISHED, 'e2e', 'demo']) {
+      await mkdir(join(copy, path), { recursive: true });
+      await cp(join(root, path, 'package.json'), join(copy, path, 'package.json'));
+    }
+    for (const file of ['package.json', 'pnpm-workspace.yaml']) {
+      await cp(join(root, file), join(copy, file));
+    }
+    await cp(join(root, '.changeset'), join(copy, '.changeset'), { recursive: true });
+    await run(join(root, 'node_modules', '.bin', 'changeset'), ['version'], { cwd: copy });
+    for (const path of PUBLISHED) {
+      const { version } = JSON.parse(await readFile(join(copy, path, 'package.json'), 'utf8'));
+      expect(version, path).not.toBe(packageAt(path).manifest.version);
+      const changelog = await readFile(join(copy, path, 'CHANGELOG.md'), 'utf8');
+      expect(changelog, path).toContain(`## ${version}`);
+      expect(packageAt(path).manifest.files, path).toContain('CHANGELOG.md');
+    }
+  }, 120_000);
 });
