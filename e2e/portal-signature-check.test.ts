@@ -15,6 +15,8 @@ let federation: PortalFederation;
 let browser: Browser;
 let tamperedPortalUrl: string;
 let retiredKid: string;
+/** What the proxy in front of the hub does to the records it serves; each test sets it. */
+let tamper: (jws: string) => string = (jws) => jws;
 
 beforeAll(async () => {
   [federation, browser] = await Promise.all([startPortalFederation(), launchBrowser()]);
@@ -22,9 +24,7 @@ beforeAll(async () => {
     () => federation.close(),
     () => browser.close(),
   );
-  const proxy = await startTamperingProxy(federation.hub.url, (jws) =>
-    alterRecordData(jws, 'title', 'A crisis café that closed A&E'),
-  );
+  const proxy = await startTamperingProxy(federation.hub.url, (jws) => tamper(jws));
   closers.push(() => proxy.close());
   const tampered: { child: ChildProcess; url: string } = await startPortal(federation.hub.url, {
     PROMISE_HUB_PUBLIC_URL: proxy.url,
@@ -115,6 +115,7 @@ describe('checking a signature in the reader’s browser', () => {
   });
 
   it('says the signature does not match when the record it is served was altered', async () => {
+    tamper = (jws) => alterRecordData(jws, 'title', 'A crisis café that closed A&E');
     const url = `${tamperedPortalUrl}/innovations/northshire/${federation.ids.cafe}`;
     await withPage(url, async ({ page, consoleErrors }) => {
       const verdict = await checkAndRead(page);
@@ -128,6 +129,23 @@ describe('checking a signature in the reader’s browser', () => {
         .locator('.provenance')
         .screenshot({ path: '/tmp/portal-signature-check-tampered.png' });
       expect(consoleErrors).toEqual([]);
+    });
+  });
+
+  it('says the key is not the node’s when it is served another node’s record', async () => {
+    const other = await federation.hubClient.getRecord({
+      partnerId: 'riverside',
+      type: 'innovation',
+      id: federation.ids.peerRecovery ?? '',
+    });
+    tamper = () => other?.jws ?? '';
+    const url = `${tamperedPortalUrl}/innovations/northshire/${federation.ids.cafe}`;
+    await withPage(url, async ({ page }) => {
+      const verdict = await checkAndRead(page);
+      expect(verdict).toContain(
+        'Not verified. The signature check failed. The record is signed with a key the node does not publish',
+      );
+      expect(verdict).toContain('Details: UNKNOWN_KID');
     });
   });
 
@@ -155,5 +173,19 @@ describe('checking a signature in the reader’s browser', () => {
       .map((url) => new URL(url).origin)
       .sort();
     expect(connect?.trim().split(/\s+/).slice(1).sort()).toEqual(["'self'", ...origins].sort());
+  });
+
+  // Last: it stops a node.
+  it('says the node’s keys could not be fetched when its node is down', async () => {
+    const url = `${federation.portalUrl}/services/northshire/${federation.ids.crisisLine}`;
+    await withPage(url, async ({ page }) => {
+      await checkButton(page).waitFor();
+      await federation.nodes.northshire?.close();
+      const verdict = await checkAndRead(page);
+      expect(verdict).toContain(
+        "Not verified. Fetching Northshire Mental Health Partnership's published keys from its node failed. It could not be reached from this browser.",
+      );
+      expect(verdict).toContain('Details: NETWORK could not reach');
+    });
   });
 });
