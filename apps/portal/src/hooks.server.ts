@@ -28,8 +28,10 @@ export const handle: Handle = async ({ event, resolve }) => {
     return withHeaders(response, true);
   }
   const personal = editorsArea || !['GET', 'HEAD'].includes(event.request.method);
+  // Listed while the page renders: a slow hub delays the page once, not twice.
+  const origins = editorsArea ? null : signatureCheckOrigins();
   const response = await resolve(event);
-  if (!editorsArea) await allowSignatureChecks(response);
+  if (origins !== null) allowSignatureChecks(response, await origins);
   return withHeaders(
     personal ? response : await withPublicCaching(event.request, response),
     personal,
@@ -37,13 +39,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /** A reader's page may check a record's signature itself: let it reach the hub and the nodes. */
-async function allowSignatureChecks(response: Response): Promise<void> {
+function allowSignatureChecks(response: Response, origins: readonly string[]): void {
   const policy = response.headers.get('content-security-policy');
   if (policy === null || !response.headers.get('content-type')?.startsWith('text/html')) return;
-  response.headers.set(
-    'content-security-policy',
-    withConnectSources(policy, await signatureCheckOrigins()),
-  );
+  response.headers.set('content-security-policy', withConnectSources(policy, origins));
 }
 
 /** `personal`: an editor's page, or the answer to a form a reader sent: no cache may keep it. */
