@@ -25,6 +25,11 @@ const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match, index) 
   code: match[1] ?? '',
 }));
 const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+/** The oldest TypeScript the SDK supports, as its README states (the `typescript-oldest` alias). */
+const OLDEST_TYPESCRIPT = '5.7';
+const oldestTsc = fileURLToPath(
+  new URL('./node_modules/typescript-oldest/bin/tsc', import.meta.url),
+);
 const tsconfig = {
   compilerOptions: {
     module: 'NodeNext',
@@ -84,6 +89,16 @@ describe('the SDK README', () => {
 
   it('compiles every block under NodeNext, strict and exactOptionalPropertyTypes', async () => {
     const result = await run(process.execPath, [tsc, '-p', dir]).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it(`compiles every block the same way with TypeScript ${OLDEST_TYPESCRIPT}, the oldest supported`, async () => {
+    expect(readme).toContain(`TypeScript ≥ ${OLDEST_TYPESCRIPT}`);
+    const { stdout: version } = await run(process.execPath, [oldestTsc, '--version']);
+    expect(version).toContain(`Version ${OLDEST_TYPESCRIPT}.`);
+    const result = await run(process.execPath, [oldestTsc, '-p', dir, '--resolveJsonModule']).catch(
       (error: { stdout: string }) => ({ stdout: error.stdout }),
     );
     expect(result.stdout).toBe('');

@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { signatureCheckOrigins, withConnectSources } from '#lib/server/connect-sources.js';
 import { readSession } from '#lib/server/editor-auth.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
 import { withPublicCaching } from './cache-headers.js';
@@ -27,12 +28,22 @@ export const handle: Handle = async ({ event, resolve }) => {
     return withHeaders(response, true);
   }
   const personal = editorsArea || !['GET', 'HEAD'].includes(event.request.method);
+  // Listed while the page renders: a slow hub delays the page once, not twice.
+  const origins = editorsArea ? null : signatureCheckOrigins();
   const response = await resolve(event);
+  if (origins !== null) allowSignatureChecks(response, await origins);
   return withHeaders(
     personal ? response : await withPublicCaching(event.request, response),
     personal,
   );
 };
+
+/** A reader's page may check a record's signature itself: let it reach the hub and the nodes. */
+function allowSignatureChecks(response: Response, origins: readonly string[]): void {
+  const policy = response.headers.get('content-security-policy');
+  if (policy === null || !response.headers.get('content-type')?.startsWith('text/html')) return;
+  response.headers.set('content-security-policy', withConnectSources(policy, origins));
+}
 
 /** `personal`: an editor's page, or the answer to a form a reader sent: no cache may keep it. */
 function withHeaders(response: Response, personal: boolean): Response {

@@ -7,6 +7,7 @@ import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
 import { provenanceOf } from '#lib/server/provenance.js';
+import { signatureCheckSource } from '#lib/server/signature-check-source.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -60,6 +61,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
           ]
         : [];
     }),
+    signatureCheck: signatureCheckSource(record),
     provenance: provenanceOf(
       record,
       partnerName,

@@ -4,6 +4,7 @@ import { fromHub } from '#lib/server/hub-errors.js';
 import { getPortal } from '#lib/server/portal.js';
 import { provenanceOf } from '#lib/server/provenance.js';
 import { serviceFacts } from '#lib/server/service-facts.js';
+import { signatureCheckSource } from '#lib/server/signature-check-source.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     organisation: organisationName ? { name: organisationName } : null,
     partner: { id: params.partner, name: partnerName },
     now: Date.now(),
+    signatureCheck: signatureCheckSource(record),
     provenance: provenanceOf(
       record,
       partnerName,
