@@ -5,6 +5,13 @@ export {
   type LockOptions,
   lockDataDir,
 } from './data-dir-lock.js';
+export {
+  listenMetrics,
+  type MetricsListener,
+  type MetricsListenerOptions,
+  type MetricsSource,
+  metricsTokenMatches,
+} from './metrics-endpoint.js';
 export { OperationError } from './operation-error.js';
 export {
   databaseFilePath,
