@@ -47,9 +47,20 @@ export async function listenMetrics(options: MetricsListenerOptions): Promise<Me
     void answerScrape(request, response, options);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? Object.assign(
+              new Error(
+                `${options.host}:${options.port} is in use: stop what listens there or set another metrics port`,
+              ),
+              { code: error.code },
+            )
+          : error,
+      );
+    server.once('error', refuse);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', refuse);
       resolve();
     });
   });

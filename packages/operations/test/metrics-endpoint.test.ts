@@ -104,6 +104,7 @@ describe('the metrics listener', () => {
     const port = Number(new URL(listener.url).port);
     await expect(listenMetrics({ host: '127.0.0.1', port, source })).rejects.toMatchObject({
       code: 'EADDRINUSE',
+      message: `127.0.0.1:${port} is in use: stop what listens there or set another metrics port`,
     });
   });
 });
