@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readRefusalCode } from './refusal-code.js';
 
-const answer = (body: BodyInit | null, status = 400) => new Response(body, { status });
+const answer = (body: ConstructorParameters<typeof Response>[0], status = 400) =>
+  new Response(body, { status });
 
 describe('reading why the hub refused a ping', () => {
   it("takes the code of the hub's JSON answer", async () => {
