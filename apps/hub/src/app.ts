@@ -6,6 +6,7 @@ import { mountBodyLimits } from './http/body-limits.js';
 import { publicCacheHeaders } from './http/cache-headers.js';
 import { mountPublicCors } from './http/public-cors.js';
 import { securityHeaders } from './http/security-headers.js';
+import { mountMetrics } from './metrics/metrics-route.js';
 import { mountAggregateFeed } from './rest/aggregate-feed.js';
 import { mountHsdsServices } from './rest/hsds-services.js';
 import { mountIdentity } from './rest/identity.js';
@@ -33,6 +34,7 @@ export function createHubApp(ctx: HubContext): Hono {
   mountAggregateFeed(app, ctx);
   mountStatus(app, ctx);
   mountProject52(app, ctx);
+  mountMetrics(app, ctx);
   app.use('/trpc/*', adminAuth(ctx));
   app.use(
     '/trpc/*',

@@ -5,6 +5,7 @@ import type { HubDatabase } from './db/database.js';
 import type { Harvester } from './harvest/harvester.js';
 import type { AddressPolicy } from './http/address-policy.js';
 import type { HubLimits } from './limits/hub-limits.js';
+import type { HubMetrics } from './metrics/hub-metrics.js';
 import type { Project52Service } from './project52-hub/service.js';
 
 /** Everything a request handler or the harvester needs, wired once by `createHub`. */
@@ -17,6 +18,8 @@ export interface HubContext {
   harvester: Harvester;
   /** Request limits (pings, subscription requests, confirmation emails). */
   limits: HubLimits;
+  /** Prometheus metrics (served at `/metrics` when configured). */
+  metrics: HubMetrics;
   /** Project 52, when configured. */
   project52: Project52Service | undefined;
   /** The hub's public URL (known once it listens, unless configured). */

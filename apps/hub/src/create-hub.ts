@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import { listenError } from '@promise-global/operations';
+import { listenError, type MetricsListener } from '@promise-global/operations';
 import type { JWK } from '@promise-global/sdk/keys';
 import { Cron } from 'croner';
 import type { Hono } from 'hono';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createHubApp } from './app.js';
 import { createAdminToken } from './auth/admin-tokens.js';
 import { hubKeyFile, loadHubKey } from './auth/hub-key.js';
@@ -16,9 +16,13 @@ import { Harvester } from './harvest/harvester.js';
 import { AddressPolicy } from './http/address-policy.js';
 import { reprocessQuarantine } from './index/quarantine.js';
 import { HubLimits } from './limits/hub-limits.js';
+import { hubLogger } from './logging/hub-logger.js';
+import { createHubMetrics } from './metrics/hub-metrics.js';
+import { startMetricsListener } from './metrics/metrics-listener.js';
 import { startRetentionJob } from './project52-hub/retention-job.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
+import { RELEASE } from './release.js';
 import { configuredPortal, portalLinks } from './syndication/portal-links.js';
 
 /** A running (or ready to start) hub. */
@@ -38,6 +42,8 @@ export interface Hub {
   project52Pass(): Promise<SendPass | null>;
   /** The hub's public URL; set once `start()` has bound the port (unless configured). */
   readonly url: string;
+  /** Where `/metrics` is served on its own listener (`metrics.port`), once started; else null. */
+  readonly metricsUrl: string | null;
   start(): Promise<void>;
   /** Renews membership statements due before `now + renewBeforeSeconds` (runs hourly by itself). */
   renewMemberships(now?: number): Promise<number>;
@@ -59,7 +65,7 @@ export async function createHub(
   options: { log?: Logger } = {},
 ): Promise<Hub> {
   const config = parseHubConfig(input);
-  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'hub' } });
+  const log = options.log ?? hubLogger(config.logLevel);
   const db = await openDatabase(config.database, log);
   const key = await loadHubKey(db, {
     configured: config.signingKey as JWK | undefined,
@@ -83,6 +89,7 @@ export async function createHub(
     policy: new AddressPolicy(config.allowPrivateHosts),
     harvester,
     limits: new HubLimits(config.limits, db),
+    metrics: createHubMetrics(db),
     project52: config.project52
       ? new Project52Service(
           {
@@ -102,6 +109,7 @@ export async function createHub(
   let project52Started: Promise<SendPass | null> = Promise.resolve(null);
   const app = createHubApp(ctx);
   let server: ServerType | undefined;
+  let metricsListener: MetricsListener | undefined;
   let renewal: Cron | undefined;
   let retention: { stop(): void } | undefined;
   let closed = false;
@@ -119,6 +127,9 @@ export async function createHub(
     project52Pass: () => scheduler?.pass() ?? Promise.resolve(null),
     get url() {
       return url;
+    },
+    get metricsUrl() {
+      return metricsListener?.url ?? null;
     },
     async start() {
       await new Promise<void>((resolve, reject) => {
@@ -143,12 +154,22 @@ export async function createHub(
       void ctx.harvester.syncDue();
       if (scheduler) project52Started = scheduler.start();
       if (ctx.project52) retention = startRetentionJob(ctx.project52, log);
-      log.info({ url }, 'hub listening');
+      if (config.metrics.port !== undefined) metricsListener = await startMetricsListener(ctx);
+      log.info(
+        {
+          url,
+          version: RELEASE.version,
+          metrics: metricsListener?.url ?? (config.metrics.token ? `${url}/metrics` : null),
+        },
+        'hub listening',
+      );
     },
     renewMemberships: (now) => renewMemberships(ctx, now),
     async close() {
       if (closed) return;
       closed = true;
+      if (server) log.info({ url }, 'hub stopping');
+      await metricsListener?.close();
       renewal?.stop();
       retention?.stop();
       await scheduler?.close();
@@ -163,6 +184,7 @@ export async function createHub(
         });
       }
       db.$client.close();
+      if (server) log.info('hub stopped');
     },
     [Symbol.asyncDispose]() {
       return hub.close();

@@ -7,6 +7,7 @@ import { NodeError } from './errors.js';
 import type { RecordSigner } from './feed/append-record.js';
 import { createFeedReader, type FeedReader } from './feed/feed-page.js';
 import { type KeyRing, loadKeyRing } from './identity/key-ring.js';
+import { createNodeMetrics, type NodeMetrics } from './metrics/node-metrics.js';
 import { type ChainWitness, openChainWitness, witnessFileOf } from './operations/chain-witness.js';
 import { createPinger, type Pinger } from './push/pinger.js';
 import { RELEASE } from './release.js';
@@ -22,6 +23,8 @@ export interface NodeContext {
   signer: RecordSigner;
   feed: FeedReader;
   pinger: Pinger;
+  /** Prometheus metrics (served at `/metrics` when configured, see `metrics-routes.ts`). */
+  metrics: NodeMetrics;
   /** How far the key has signed, kept beside a key file (null for keys held only in memory). */
   witness: ChainWitness | null;
   authFailures: FailureLimiter;
@@ -76,10 +79,12 @@ export async function createContext(
       return publicUrl;
     },
   };
+  const metrics = createNodeMetrics(database);
   const pinger = createPinger({
     hubUrl: config.hubUrl,
     signer,
     log,
+    metrics,
     retries: config.pingRetries,
     backoffMs: config.pingBackoffMs,
   });
@@ -94,6 +99,7 @@ export async function createContext(
     signer,
     feed: createFeedReader(database, signer, config.headTtlSeconds),
     pinger,
+    metrics,
     witness,
     authFailures: createFailureLimiter({
       limit: config.authFailureLimit,

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { listenError } from '@promise-global/operations';
-import { type Logger, pino } from 'pino';
+import { listenError, listenMetrics, type MetricsListener } from '@promise-global/operations';
+import type { Logger } from 'pino';
 import { createToken, type Role } from './auth/tokens.js';
 import { type NodeConfig, type NodeConfigInput, resolveConfig } from './config/config.js';
 import { createContext, type NodeContext } from './context.js';
 import { createApp } from './http/app.js';
+import { nodeLogger } from './logging/node-logger.js';
+import { RELEASE } from './release.js';
 import { seedPartnerProfile } from './resources/seed-partner.js';
 
 export interface PromiseNode {
@@ -16,8 +18,10 @@ export interface PromiseNode {
   config: NodeConfig;
   /** The node's public URL (its `iss`); with port 0 and no `publicUrl`, known after `start()`. */
   readonly url: string;
-  /** Listens on `host:port`; resolves with the URL it serves. */
+  /** Listens on `host:port` (and `metricsHost:metricsPort`); resolves with the URL it serves. */
   start(): Promise<string>;
+  /** Where `/metrics` is served on its own listener (`metricsPort`), once started; else null. */
+  readonly metricsUrl: string | null;
   /** Stops listening, stops pings and closes the database. Safe to call twice. */
   close(): Promise<void>;
   /** Creates an API token directly (the CLI's `token create`, tests). The secret is shown once. */
@@ -45,15 +49,14 @@ export async function createNode(
   options: CreateNodeOptions = {},
 ): Promise<PromiseNode> {
   const config = resolveConfig(input);
-  const log =
-    options.logger ??
-    pino({ level: config.logLevel, base: { service: 'promise-node', partner: config.partnerId } });
+  const log = options.logger ?? nodeLogger(config);
   const context = await createContext(config, log, {
     acceptRollback: options.acceptRollback ?? false,
   });
   const app = createApp(context);
   if (config.publicUrl) await seedPartnerProfile(context);
   let server: Server | undefined;
+  let metricsListener: MetricsListener | undefined;
   let closed: Promise<void> | undefined;
 
   async function stopServer(listening: Server): Promise<void> {
@@ -71,6 +74,9 @@ export async function createNode(
     get url() {
       return context.signer.iss();
     },
+    get metricsUrl() {
+      return metricsListener?.url ?? null;
+    },
     async start() {
       if (server) return node.url;
       const listening = await new Promise<Server>((resolve, reject) => {
@@ -87,13 +93,35 @@ export async function createNode(
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       context.setPublicUrl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
       await seedPartnerProfile(context);
-      log.info({ url: node.url, port, kid: context.key.kid }, 'node listening');
+      if (config.metricsPort !== undefined) {
+        try {
+          metricsListener = await startMetricsListener(context);
+        } catch (error) {
+          await stopServer(listening);
+          server = undefined;
+          throw error;
+        }
+      }
+      // "listening at" is what scripts and the release test wait for.
+      log.info(
+        {
+          url: node.url,
+          port,
+          kid: context.key.kid,
+          version: RELEASE.version,
+          metrics: metricsListener?.url ?? (config.metricsToken ? `${node.url}/metrics` : null),
+        },
+        `node listening at ${node.url}`,
+      );
       return node.url;
     },
     close() {
       closed ??= (async () => {
+        if (server) log.info({ url: node.url }, 'node stopping');
+        await metricsListener?.close();
         if (server) await stopServer(server);
         await context.close();
+        if (server) log.info('node stopped');
       })();
       return closed;
     },
@@ -106,4 +134,18 @@ export async function createNode(
     },
   };
   return node;
+}
+
+/** `/metrics` alone on `metricsHost:metricsPort` (loopback by default), token too if set. */
+function startMetricsListener(context: NodeContext): Promise<MetricsListener> {
+  const { config, metrics, log } = context;
+  metrics.collectProcessMetrics();
+  return listenMetrics({
+    host: config.metricsHost,
+    port: config.metricsPort ?? 0,
+    source: metrics.registry,
+    token: config.metricsToken,
+    onRefused: () => metrics.authFailures.inc({ reason: 'metrics_token_invalid' }),
+    onError: (error) => log.warn({ err: error }, 'metrics unavailable'),
+  });
 }

@@ -7,6 +7,13 @@ export {
 } from './data-dir-lock.js';
 export { databaseOpenError, keyFileError } from './database-error.js';
 export { listenError } from './listen-error.js';
+export {
+  listenMetrics,
+  type MetricsListener,
+  type MetricsListenerOptions,
+  type MetricsSource,
+  metricsTokenMatches,
+} from './metrics-endpoint.js';
 export { OperationError } from './operation-error.js';
 export { packageRoot } from './package-root.js';
 export {

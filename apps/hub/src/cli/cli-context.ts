@@ -10,6 +10,7 @@ import {
   locateHubConfig,
 } from '../config/config-file.js';
 import { createHub, type Hub } from '../create-hub.js';
+import { hubLogger } from '../logging/hub-logger.js';
 
 export const PROGRAM = 'promise-hub';
 
@@ -49,7 +50,7 @@ export async function withHub<T>(
     ]);
   }
   const hub = await createHub(oneOff(input), {
-    log: pino({ level: 'warn', base: { app: 'hub' } }, pino.destination(2)),
+    log: hubLogger('warn', pino.destination(2)),
   });
   try {
     return await work(hub, located);

@@ -30,6 +30,12 @@ export function locateHubConfig(
     Object.entries(hubConfigFromEnv(env)).filter(([, value]) => value !== undefined),
   );
   const input: HubConfigInput = { ...fromFile, ...fromEnv };
+  // A `HUB_METRICS_*` variable (the token, say, kept in an EnvironmentFile) overrides that one
+  // setting, not the file's whole `metrics` object.
+  if (fromFile.metrics && fromEnv.metrics) {
+    const set = Object.entries(fromEnv.metrics).filter(([, value]) => value !== undefined);
+    input.metrics = { ...fromFile.metrics, ...Object.fromEntries(set) };
+  }
   const database = databaseFilePath(input.database?.url ?? 'file:hub.db');
   const dataDir =
     file !== null ? dirname(file) : database !== null ? dirname(resolve(database)) : process.cwd();

@@ -128,6 +128,21 @@ export const HubConfigSchema = z
     logLevel: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /**
+     * Prometheus `/metrics`: with `port`, on a listener of its own at `host:port` (loopback by
+     * default); with only `token`, on the hub's listener for `Authorization: Bearer <token>`
+     * (a token set with `port` is asked for there too). With neither, not served.
+     */
+    metrics: z
+      .object({
+        token: z
+          .string()
+          .min(24, { error: 'must be at least 24 characters (e.g. `openssl rand -hex 32`)' })
+          .optional(),
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).optional(),
+      })
+      .prefault({}),
   })
   .refine((config) => config.membership.renewBeforeSeconds < config.membership.ttlSeconds, {
     message: 'membership.renewBeforeSeconds must be shorter than membership.ttlSeconds',

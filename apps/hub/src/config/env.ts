@@ -22,12 +22,24 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     project52: project52FromEnv(env),
     limits: env.HUB_TRUSTED_PROXIES ? { trustedProxies: list(env.HUB_TRUSTED_PROXIES) } : undefined,
     logLevel: (env.HUB_LOG_LEVEL as HubConfigInput['logLevel']) || undefined,
+    metrics: metricsFromEnv(env),
     harvest:
       env.HUB_HARVEST_SCHEDULE === 'off'
         ? { schedule: false }
         : env.HUB_HARVEST_SCHEDULE
           ? { schedule: env.HUB_HARVEST_SCHEDULE }
           : undefined,
+  };
+}
+
+/** `HUB_METRICS_TOKEN`, `HUB_METRICS_HOST`, `HUB_METRICS_PORT`; absent when none is set. */
+function metricsFromEnv(env: NodeJS.ProcessEnv): HubConfigInput['metrics'] {
+  const { HUB_METRICS_TOKEN: token, HUB_METRICS_HOST: host, HUB_METRICS_PORT: port } = env;
+  if (!token && !host && !port) return undefined;
+  return {
+    token: token || undefined,
+    host: host || undefined,
+    port: port ? Number(port) : undefined,
   };
 }
 

@@ -8,7 +8,8 @@ import {
 } from '@promise-global/operations';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
+import { hubLogger } from '../logging/hub-logger.js';
 import { RELEASE } from '../release.js';
 import * as schema from './schema/index.js';
 
@@ -24,7 +25,7 @@ export const migrationsFolder = RELEASE.migrationsFolder;
  */
 export async function openDatabase(
   options: { url: string; authToken?: string },
-  log: Logger = pino({ level: 'warn', base: { app: 'hub' } }),
+  log: Logger = hubLogger('warn'),
 ): Promise<HubDatabase> {
   const file = databaseFilePath(options.url);
   if (file !== null) {

@@ -121,6 +121,7 @@ export class Harvester {
         () => this.withBudget(task, lane === 'fast' ? fastLaneBudgetMs : slowLaneBudgetMs, lane),
         ahead,
       );
+      this.ctx().metrics.syncEnded(key.startsWith('upstream:') ? 'upstream' : 'node', result);
       if (result.outcome !== 'skipped') {
         streak = result.outcome === 'synced' && ms <= fastLaneBudgetMs ? 0 : streak + 1;
         this.slowStreak.set(key, streak);

@@ -77,6 +77,7 @@ export async function syncNode(
         quarantineUnknownMajor: true,
       });
       state = await storeVerifiedPage(ctx.db, pageNode, page, knownSchemaMajors);
+      ctx.metrics.recordsHarvested.inc({ source: 'node' }, page.records.length);
       headSeq = page.head.seq;
       stored += page.records.length;
       if (page.records.length === 0 || state.seq >= headSeq) break;

@@ -95,16 +95,18 @@ export function mountHsdsServices(app: Hono, ctx: HubContext): void {
       args.push(new Date(query.modified_after).toISOString());
     }
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [total, page] = await ctx.db.$client.batch(
-      [
-        { sql: `SELECT count(*) AS n FROM (${select} ${condition})`, args },
-        {
-          sql: `${select} ${condition} ORDER BY s.name, s.rowid LIMIT ? OFFSET ?`,
-          args: [...args, query.per_page, (query.page - 1) * query.per_page],
-        },
-      ],
-      'read',
-    );
+    const search = () =>
+      ctx.db.$client.batch(
+        [
+          { sql: `SELECT count(*) AS n FROM (${select} ${condition})`, args },
+          {
+            sql: `${select} ${condition} ORDER BY s.name, s.rowid LIMIT ? OFFSET ?`,
+            args: [...args, query.per_page, (query.page - 1) * query.per_page],
+          },
+        ],
+        'read',
+      );
+    const [total, page] = await ctx.metrics.timeSearch('services', 'rest', search);
     const totalItems = Number(total?.rows[0]?.n ?? 0);
     const totalPages = Math.max(1, Math.ceil(totalItems / query.per_page));
     const contents = (page?.rows ?? []).map(toHsds);

@@ -32,16 +32,20 @@ function replayGuard(ctx: HubContext, nodeId: () => number): ReplayGuard {
  * (the harvester coalesces).
  */
 export function mountPing(app: Hono, ctx: HubContext): void {
+  const rateLimited = rateLimitedLog(ctx);
   app.post('/ping', async (c) => {
     // Before reading the body: a refused ping costs no verification and no database write.
     const decision = ctx.limits.pings.take(ctx.limits.clientOf(c));
     if (!decision.allowed) {
       ctx.limits.rateLimitedPings.add();
+      ctx.metrics.pings.inc({ outcome: 'refused', code: 'RATE_LIMITED' });
+      rateLimited(decision.retryAfterSeconds);
       c.header('retry-after', String(decision.retryAfterSeconds));
       return c.json({ status: 'ignored', code: 'RATE_LIMITED' }, 429);
     }
     const body = await c.req.text();
     let nodeId = 0;
+    let nodeUrl: string | undefined;
     try {
       if (body.length > MAX_PING_BYTES)
         throw new ProtocolError('TOO_LARGE', 'a ping is at most 16 KiB');
@@ -54,16 +58,21 @@ export function mountPing(app: Hono, ctx: HubContext): void {
             .where(and(eq(nodes.url, iss), eq(nodes.state, 'active')));
           if (!node) return undefined;
           nodeId = node.id;
+          nodeUrl = iss;
           return (node.chain as FeedState).keys;
         },
         replay: replayGuard(ctx, () => nodeId),
       });
       await countEvent(ctx.db, 'ping.accepted');
+      ctx.metrics.pings.inc({ outcome: 'accepted', code: '' });
       void ctx.harvester.sync(nodeId);
       await ctx.db.delete(seenPings).where(lt(seenPings.expiresAt, Date.now() - 60_000));
       return c.json({ status: 'accepted', seq: ping.seq }, 202);
     } catch (error) {
-      const { code } = describeFailure(error);
+      const { code, message } = describeFailure(error);
+      ctx.metrics.pings.inc({ outcome: 'refused', code });
+      // Who sent it is known only for a member's key; anything else in a refused ping is unproven.
+      ctx.log.info({ code, reason: message.slice(0, 200), node: nodeUrl }, 'ping refused');
       if (code === 'UNKNOWN_KID' && nodeId !== 0) {
         // A member that rotated its key (§9) pings with the new key before the hub has seen it.
         // The ping proves nothing, but a sync is safe: it re-reads the descriptor, accepts the
@@ -79,8 +88,27 @@ export function mountPing(app: Hono, ctx: HubContext): void {
             ? 'ping.unknown'
             : 'ping.invalid';
       await countEvent(ctx.db, counter);
-      ctx.log.info({ code }, 'ping ignored');
       return c.json({ status: 'ignored', code }, 400);
     }
   });
+}
+
+/**
+ * Logs pings refused for the rate limit at most once per `everyMs`, with how many were refused
+ * since: a flood must not turn into as many log lines (the metrics count every one).
+ */
+function rateLimitedLog(ctx: HubContext, everyMs = 10_000) {
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  let refused = 0;
+  return (retryAfterSeconds: number) => {
+    refused++;
+    const now = Date.now();
+    if (now - loggedAt < everyMs) return;
+    ctx.log.info(
+      { code: 'RATE_LIMITED', refused, retryAfterSeconds },
+      'ping refused: over the ping limit for its client address',
+    );
+    loggedAt = now;
+    refused = 0;
+  };
 }

@@ -62,6 +62,7 @@ export async function syncUpstream(
       );
       for (const { node, keys: nodeKeys, notAfter } of plan.memberships)
         await issueMembership(ctx, node, nodeKeys, notAfter);
+      ctx.metrics.recordsHarvested.inc({ source: 'upstream' }, plan.stored);
       cursor = page.head.seq;
       headIat = page.head.iat;
       skipped = plan.skipped;

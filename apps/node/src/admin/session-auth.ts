@@ -28,6 +28,7 @@ export async function authenticateSession(
   const session = await ctx.database.read((db) => findSession(db, sessionId, sessionLifetime(ctx)));
   if (!session) return undefined;
   if (!csrfMatches(session, c.req.header(CSRF_HEADER))) {
+    ctx.metrics.authFailures.inc({ reason: 'csrf_token_invalid' });
     throw new NodeError(
       403,
       'CSRF_TOKEN_INVALID',

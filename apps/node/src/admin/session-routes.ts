@@ -50,7 +50,12 @@ export function sessionRoutes(ctx: NodeContext) {
         ? await ctx.database.read((db) => findToken(db, body.data.token.trim()))
         : undefined;
       if (!token) {
-        refuseRepeatedFailure(c, ctx, body.success ? body.data.token.trim() : undefined);
+        refuseRepeatedFailure(
+          c,
+          ctx,
+          body.success ? body.data.token.trim() : undefined,
+          'sign_in_failed',
+        );
         throw new NodeError(
           401,
           'SIGN_IN_FAILED',

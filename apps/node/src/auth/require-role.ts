@@ -4,6 +4,7 @@ import { readSessionId } from '../admin/session-cookie.js';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import type { Caller, NodeEnv } from '../http/hono-env.js';
+import type { AuthFailureReason } from '../metrics/node-metrics.js';
 import { findToken, type Role } from './tokens.js';
 
 /**
@@ -23,11 +24,17 @@ export function requireRole(ctx: NodeContext, role: Role): MiddlewareHandler<Nod
       ? await authenticateSession(c, ctx, sessionId)
       : await bearerCaller(ctx, authorization);
     if (!caller) {
-      refuseRepeatedFailure(c, ctx, sessionId ?? authorization);
+      const reason = sessionId
+        ? 'session_invalid'
+        : authorization === undefined
+          ? 'credential_missing'
+          : 'token_invalid';
+      refuseRepeatedFailure(c, ctx, sessionId ?? authorization, reason);
       c.header('WWW-Authenticate', 'Bearer realm="promise-node"');
       throw new NodeError(401, 'UNAUTHENTICATED', 'A valid API token is required');
     }
     if (role === 'admin' && caller.role !== 'admin') {
+      ctx.metrics.authFailures.inc({ reason: 'role_insufficient' });
       throw new NodeError(403, 'FORBIDDEN', 'This needs an admin token');
     }
     c.set('caller', caller);
@@ -46,14 +53,17 @@ async function bearerCaller(
 }
 
 /**
- * Counts a failed authentication against its source and its credential; throws 429 with
- * `Retry-After` once either has failed too often (the caller answers 401 otherwise).
+ * Counts a failed authentication against its source and its credential (and in the metrics, by
+ * `reason`); throws 429 with `Retry-After` once either has failed too often (the caller answers
+ * 401 otherwise).
  */
 export function refuseRepeatedFailure(
   c: Context<NodeEnv>,
   ctx: NodeContext,
   credential: string | undefined,
+  reason: AuthFailureReason,
 ): void {
+  ctx.metrics.authFailures.inc({ reason });
   const wait = ctx.authFailures.recordFailure(clientAddress(c, ctx.config.trustProxy), credential);
   if (wait > 0) {
     c.header('Retry-After', String(wait));

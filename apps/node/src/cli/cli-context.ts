@@ -5,6 +5,7 @@ import { type Logger, pino } from 'pino';
 import type { NodeConfig } from '../config/config.js';
 import { CONFIG_FILE_ENV, loadConfig } from '../config/load-config.js';
 import { createContext, type NodeContext } from '../context.js';
+import { nodeLogger } from '../logging/node-logger.js';
 
 export const DEFAULT_CONFIG_FILE = 'promise-node.json';
 
@@ -27,7 +28,7 @@ export function loadCliConfig(options: GlobalOptions): NodeConfig {
 /** Commands log to stderr so what they print on stdout (tokens, exports) stays clean. */
 export function cliLogger(config: NodeConfig): Logger {
   const level = config.logLevel === 'info' ? 'warn' : config.logLevel;
-  return pino({ level, base: { service: 'promise-node' } }, pino.destination(2));
+  return nodeLogger(config, { level, destination: pino.destination(2) });
 }
 
 /** Opens the node's database and key for a one-off command, and closes them after. */

@@ -57,6 +57,12 @@ export const NodeConfigSchema = z.strictObject({
   sessionIdleMinutes: z.coerce.number().int().min(1).max(1440).default(60),
   sessionMaxHours: z.coerce.number().int().min(1).max(168).default(12),
   adminDir: z.string().min(1).optional(),
+  metricsToken: z
+    .string()
+    .min(24, { error: 'must be at least 24 characters (e.g. `openssl rand -hex 32`)' })
+    .optional(),
+  metricsHost: z.string().min(1).default('127.0.0.1'),
+  metricsPort: z.coerce.number().int().min(0).max(65_535).optional(),
 });
 
 /** What an operator may pass: every setting but `partnerId` is optional. */
@@ -103,6 +109,9 @@ export const ENV_NAMES: Record<keyof NodeConfigInput, string> = {
   sessionIdleMinutes: 'PROMISE_NODE_SESSION_IDLE_MINUTES',
   sessionMaxHours: 'PROMISE_NODE_SESSION_MAX_HOURS',
   adminDir: 'PROMISE_NODE_ADMIN_DIR',
+  metricsToken: 'PROMISE_NODE_METRICS_TOKEN',
+  metricsHost: 'PROMISE_NODE_METRICS_HOST',
+  metricsPort: 'PROMISE_NODE_METRICS_PORT',
 };
 
 /** A configuration that cannot start a node; the message names every bad setting. */

@@ -20,6 +20,10 @@ export function feedRoutes(ctx: NodeContext) {
   const descriptor = createDescriptorCache(ctx);
 
   return new Hono()
+    .use('/feed', async (c, next) => {
+      await next();
+      ctx.metrics.feedRequests.inc({ status: String(c.res.status) });
+    })
     .get('/feed', async (c) => {
       const query = FeedQuery.safeParse({
         after: c.req.query('after'),

@@ -12,6 +12,7 @@ import { requireRole } from '../auth/require-role.js';
 import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { feedRoutes } from '../feed/feed-routes.js';
+import { metricsRoutes } from '../metrics/metrics-routes.js';
 import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
@@ -42,6 +43,7 @@ export function createApp(ctx: NodeContext) {
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route' } }, 404));
   app.route('/', healthRoutes(ctx));
   app.route('/', feedRoutes(ctx));
+  app.route('/', metricsRoutes(ctx));
   app.get('/openapi.json', (c) => {
     c.header('Content-Type', 'application/json');
     return c.body(openapi);

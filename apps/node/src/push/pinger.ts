@@ -1,11 +1,14 @@
 import { signPing } from '@promise-global/sdk/sign';
 import type { Logger } from 'pino';
 import type { RecordSigner } from '../feed/append-record.js';
+import type { NodeMetrics } from '../metrics/node-metrics.js';
+import { readRefusalCode } from './refusal-code.js';
 
 export interface PingerOptions {
   hubUrl: string | undefined;
   signer: RecordSigner;
   log: Logger;
+  metrics: NodeMetrics;
   retries: number;
   backoffMs: number;
   timeoutMs?: number;
@@ -28,24 +31,45 @@ const MAX_BACKOFF_MS = 60_000;
  * blocks or fails a write.
  */
 export function createPinger(options: PingerOptions): Pinger {
-  const { hubUrl, signer, log } = options;
+  const { hubUrl, signer, log, metrics } = options;
   let pending: number | undefined;
   let running: Promise<void> | undefined;
   const stop = new AbortController();
 
-  /** Sends one ping: `true` when taken, else the wait the hub asked for (ms, from `Retry-After`). */
-  async function send(seq: number): Promise<true | { retryAfterMs: number | undefined }> {
+  /**
+   * Sends one ping: `true` when taken, else why the hub refused it (its reason code, the HTTP
+   * status) and the wait it asked for (ms, from `Retry-After`).
+   */
+  async function send(
+    seq: number,
+  ): Promise<true | { code: string; status: number; retryAfterMs: number | undefined }> {
     if (!hubUrl) return true;
     const body = await signPing(signer.key, { iss: signer.iss(), aud: hubUrl, seq });
-    const response = await fetch(`${hubUrl}/ping`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/jwt' },
-      body,
-      signal: AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs ?? 5_000)]),
-    });
-    await response.body?.cancel();
-    if (response.ok) return true;
-    return { retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+    const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs ?? 5_000)]);
+    let response: Response;
+    try {
+      metrics.pingsSent.inc();
+      response = await fetch(`${hubUrl}/ping`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/jwt' },
+        body,
+        signal,
+      });
+    } catch (error) {
+      if (!stop.signal.aborted) metrics.pingsUnanswered.inc();
+      throw error;
+    }
+    if (response.ok) {
+      await response.body?.cancel();
+      return true;
+    }
+    const code = await readRefusalCode(response);
+    metrics.pingRefused(code);
+    return {
+      code,
+      status: response.status,
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+    };
   }
 
   async function drain(): Promise<void> {
@@ -62,7 +86,8 @@ export function createPinger(options: PingerOptions): Pinger {
             break;
           }
           asked = outcome.retryAfterMs;
-          log.warn({ hubUrl, seq, attempt, retryAfterMs: asked }, 'hub refused ping');
+          const { code, status } = outcome;
+          log.warn({ hubUrl, seq, attempt, code, status, retryAfterMs: asked }, 'hub refused ping');
         } catch (error) {
           if (stop.signal.aborted) return;
           log.warn({ hubUrl, seq, attempt, err: errorText(error) }, 'hub ping failed');

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createAdminToken } from '../../auth/admin-tokens.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/config-file.js';
 import { createHub } from '../../create-hub.js';
+import { hubLogger } from '../../logging/hub-logger.js';
 import { type GlobalOptions, print } from '../cli-context.js';
 
 interface InitOptions {
@@ -60,7 +61,7 @@ export function initCommand(program: Command) {
           keyFile: join(root, 'hub-signing-key.json'),
           harvest: { schedule: false },
         },
-        { log: pino({ level: 'warn' }, pino.destination(2)) },
+        { log: hubLogger('warn', pino.destination(2)) },
       );
       try {
         const operator = await createAdminToken(hub.db, {

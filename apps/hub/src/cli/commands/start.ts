@@ -1,7 +1,7 @@
 import { lockDataDir } from '@promise-global/operations';
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import { createHub } from '../../create-hub.js';
+import { hubLogger } from '../../logging/hub-logger.js';
 import { type GlobalOptions, locate, PROGRAM } from '../cli-context.js';
 
 export function startCommand(program: Command) {
@@ -17,18 +17,18 @@ export function startCommand(program: Command) {
         purpose: 'start the hub',
       });
       try {
-        const hub = await createHub(located.input, {
-          log: pino({ level: located.input.logLevel ?? 'info', base: { app: 'hub' } }),
-        });
+        const log = hubLogger(located.input.logLevel ?? 'info');
+        const hub = await createHub(located.input, { log });
         try {
           await hub.start();
           // The operator CLI's `sync` and `enrol` ask the running hub to harvest what is due now.
           const syncDue = () => void hub.harvester.syncDue();
           process.on('SIGUSR2', syncDue);
-          await new Promise<void>((resolve) => {
-            for (const signal of ['SIGINT', 'SIGTERM'] as const)
-              process.once(signal, () => resolve());
+          const signal = await new Promise<NodeJS.Signals>((resolve) => {
+            for (const name of ['SIGINT', 'SIGTERM'] as const)
+              process.once(name, () => resolve(name));
           });
+          log.info({ signal }, 'shutting down');
           process.off('SIGUSR2', syncDue);
         } finally {
           await hub.close();

@@ -8,10 +8,14 @@ import { publicProcedure } from '../trpc.js';
 export const searchRouter = {
   innovations: publicProcedure
     .input(InnovationSearch)
-    .query(({ ctx, input }) => searchInnovations(ctx.hub.db, input)),
+    .query(({ ctx, input }) =>
+      ctx.hub.metrics.timeSearch('innovations', 'trpc', () => searchInnovations(ctx.hub.db, input)),
+    ),
   services: publicProcedure
     .input(ServiceSearch)
-    .query(({ ctx, input }) => searchServices(ctx.hub.db, input)),
+    .query(({ ctx, input }) =>
+      ctx.hub.metrics.timeSearch('services', 'trpc', () => searchServices(ctx.hub.db, input)),
+    ),
 } satisfies TRPCRouterRecord;
 
 export const facetsRouter = {

@@ -1,13 +1,15 @@
 import { lockDataDir } from '@promise-global/operations';
 import type { Command } from 'commander';
-import { pino } from 'pino';
+import { nodeLogger } from '../../logging/node-logger.js';
 import { createNode } from '../../node.js';
 import { type GlobalOptions, loadCliConfig } from '../cli-context.js';
 
 export function startCommand(program: Command) {
   program
     .command('start')
-    .description('Run the node: serve the authoring API, the signed feed and its identity')
+    .description(
+      'Run the node: serve the authoring API, the signed feed and its identity (logs are JSON lines)',
+    )
     .option(
       '--accept-rollback',
       'start even though the signing key has signed records this database does not hold (after ' +
@@ -19,22 +21,22 @@ export function startCommand(program: Command) {
         program: 'promise-node',
         purpose: 'start the node',
       });
-      const logger = pino({
-        level: config.logLevel,
-        base: { service: 'promise-node', partner: config.partnerId },
-      });
+      const logger = nodeLogger(config);
       try {
         const node = await createNode(config, {
           logger,
           acceptRollback: options.acceptRollback ?? false,
         });
-        const url = await node.start();
-        console.log(`promise-node for ${config.partnerId} listening at ${url}`);
-        await new Promise<void>((resolve) => {
-          for (const signal of ['SIGINT', 'SIGTERM'] as const)
-            process.once(signal, () => resolve());
-        });
-        await node.close();
+        try {
+          await node.start();
+          const signal = await new Promise<NodeJS.Signals>((resolve) => {
+            for (const name of ['SIGINT', 'SIGTERM'] as const)
+              process.once(name, () => resolve(name));
+          });
+          logger.info({ signal }, 'shutting down');
+        } finally {
+          await node.close();
+        }
       } finally {
         await lock.release();
       }
