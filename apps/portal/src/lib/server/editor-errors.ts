@@ -2,6 +2,7 @@ import { HubClientError } from '@promise-global/sdk/client/hub';
 
 const PLAIN_WORDS: Record<string, string> = {
   NODE_ALREADY_ENROLLED: 'That node is already enrolled.',
+  NODE_ENROLMENT_IN_PROGRESS: 'That node is being enrolled already. Refresh in a moment.',
   PARTNER_ID_TAKEN: 'Another node already uses that partner’s id.',
   NODE_URL_INVALID: 'That is not a node address the hub can use. Check it starts with https://.',
   NODE_NOT_FOUND: 'The hub has no node with that name.',
