@@ -54,7 +54,7 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
     const code =
       cause.code === 'WEEK_NOT_FOUND'
         ? 'NOT_FOUND'
-        : cause.code === 'LOG_BUSY'
+        : cause.code === 'LOG_BUSY' || cause.code === 'DECISION_CONFLICT'
           ? 'CONFLICT'
           : 'PRECONDITION_FAILED';
     throw new TRPCError({ code, message: `${cause.code}: ${cause.message}`, cause });

@@ -30,6 +30,7 @@ export function hubErrorInWords(cause: unknown): string {
     return 'The hub did not answer. Try again in a minute.';
   }
   const domainCode = /^([A-Z0-9_]+): (.*)$/s.exec(cause.message);
+  if (domainCode?.[1] === 'DECISION_CONFLICT') return staleDecisionInWords(domainCode[2] ?? '');
   const known = PLAIN_WORDS[domainCode?.[1] ?? ''] ?? PLAIN_WORDS[cause.code];
   if (known) return known;
   if (cause.code === 'UNPROCESSABLE_CONTENT' && domainCode?.[2]) {
@@ -37,4 +38,20 @@ export function hubErrorInWords(cause: unknown): string {
   }
   if (cause.code === 'BAD_REQUEST') return 'The hub did not accept that. Check what you entered.';
   return 'The hub could not do that just now. Try again in a minute.';
+}
+
+const PIECE_STATE_WORDS: Record<string, string> = {
+  queued: 'waiting for a decision',
+  approved: 'approved',
+  changes_requested: 'sent back for changes',
+  declined: 'declined',
+  withdrawn: 'withdrawn by its partner',
+};
+
+/** `<piece> is now <state> (<type> by editor:<name> at <iso>)…` → who decided first, in words. */
+function staleDecisionInWords(detail: string): string {
+  const match = /is now (\w+)(?: \(\w+ by (?:editor:)?(.+?) at [^)]+\))?/.exec(detail);
+  const state = PIECE_STATE_WORDS[match?.[1] ?? ''] ?? 'changed';
+  const who = match?.[2] ? `${match[2]} ` : 'another editor ';
+  return `Not done: ${who}decided first, and this piece is now ${state}. The queue below shows where it stands; decide again if you still want to.`;
 }
