@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { readSession } from '#lib/server/editor-auth.js';
+import { getPortal } from '#lib/server/portal.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
 import { withPublicCaching } from './cache-headers.js';
 
@@ -28,6 +29,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const personal = editorsArea || !['GET', 'HEAD'].includes(event.request.method);
   const response = await resolve(event);
+  // An editor's decision changes what readers see: they see it at once, not after the cache's 30 s.
+  if (editorsArea && event.request.method === 'POST') getPortal().sharedReads.clear();
   return withHeaders(
     personal ? response : await withPublicCaching(event.request, response),
     personal,
