@@ -125,4 +125,18 @@ describe('error bodies', () => {
       expect(body).not.toMatch(/memberships|select|insert|params|sqlite|at .*\.[jt]s/i);
     }
   });
+
+  it('shows a node failing on the hub’s side on /status with a plain message, the detail only in the log', async () => {
+    const { hub: started, operator } = await hub();
+    const cpft = await node('cpft');
+    await operator.enrolNode({ url: cpft.url });
+    await started.db.$client.execute(
+      "CREATE TRIGGER refuse_entries BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
+    );
+    const synced = await operator.syncNode({ partnerId: 'cpft' });
+    expect(synced.lastError).toMatchObject({ code: 'INTERNAL' });
+    const status = await (await fetch(`${started.url}/status`)).text();
+    expect(status).toContain('INTERNAL');
+    expect(status).not.toMatch(/test trigger|insert|entries|params/i);
+  });
 });

@@ -1,6 +1,6 @@
 import type { DecisionCommand } from '../project52/schedule/decision-log.js';
-import type { PieceState } from '../project52/schedule/schedule-state.js';
 import type { Schedule } from '../project52/schedule/schedule.js';
+import type { PieceState } from '../project52/schedule/schedule-state.js';
 import { Project52Error } from './errors.js';
 
 /** A piece's standing when an editor read it: its state and when it was last decided. */
