@@ -2,13 +2,14 @@ import { type HubClient, HubClientError } from '@promise-global/sdk/client/hub';
 
 /**
  * The public reads every reader shares: the same question gets the same answer for a while.
- * (`nodeStatus` is not among them: the status page shows each node's health as it is now.)
+ * (The status page and the editors' area read through the portal's `liveHub` instead.)
  */
 export const SHARED_READS = [
   'bulletin',
   'bulletins',
   'getRecord',
   'innovationFacets',
+  'nodeStatus',
   'partners',
   'project52Schedule',
   'searchInnovations',

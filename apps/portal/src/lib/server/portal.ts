@@ -11,6 +11,8 @@ import { limitConcurrency } from './hub-fetch.js';
 export interface Portal {
   config: PortalConfig;
   hub: HubClient;
+  /** The same hub, every call asked afresh: the status page and the editors' area. */
+  liveHub: HubClient;
   /** The hub answers readers share; cleared when an editor acts. */
   sharedReads: HubAnswerCache;
   /** The editors' sessions (server-side; the cookie holds only an id). */
@@ -34,6 +36,7 @@ export function createPortal(config: PortalConfig): Portal {
   return {
     config,
     hub: withSharedReads(client, sharedReads),
+    liveHub: client,
     sharedReads,
     sessions: new EditorSessions(),
   };
