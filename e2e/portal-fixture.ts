@@ -26,7 +26,7 @@ export interface PortalFederation {
   close(): Promise<void>;
 }
 
-interface PartnerFixture {
+export interface PartnerFixture {
   partnerId: string;
   partner: {
     name: string;
@@ -202,6 +202,48 @@ export function fixturePartners(
   ];
 }
 
+/**
+ * Starts one fixture partner's node (in-memory database, data dir under `dataDir`) and writes and
+ * submits its content through the node's API; the records' ids go into `ids` by fixture key.
+ */
+export async function startFixtureNode(
+  fixture: PartnerFixture,
+  dataDir: string,
+  ids: Record<string, string>,
+): Promise<PromiseNode> {
+  const node = await createNode({
+    partnerId: fixture.partnerId,
+    partner: fixture.partner,
+    dataDir: join(dataDir, fixture.partnerId),
+    databaseUrl: ':memory:',
+    port: 0,
+    logLevel: 'silent',
+  });
+  await node.start();
+  const client = new NodeClient({
+    baseUrl: node.url,
+    token: await node.createToken('e2e', 'admin'),
+  });
+  const organisation = await client.organisations.create({
+    name: fixture.organisation,
+    type: 'nhs_trust',
+  });
+  for (const service of fixture.services) {
+    const created = await client.services.create({
+      ...service.input,
+      organisationId: organisation.data.id,
+    });
+    if (service.assure) await client.services.assure(created.data.id);
+    ids[service.key] = created.data.id;
+  }
+  for (const innovation of fixture.innovations) {
+    const created = await client.innovations.create(innovation.input);
+    await client.innovations.submit(created.data.id, { confirmPersonalData: true });
+    ids[innovation.key] = created.data.id;
+  }
+  return node;
+}
+
 /** Starts the built portal (its production server.js) against a hub, on a free port. */
 export async function startPortal(
   hubUrl: string,
@@ -290,37 +332,8 @@ export async function startPortalFederation(
       upstreamClient = new HubClient({ baseUrl: upstream.url, token: OPERATOR_TOKEN });
     }
     for (const fixture of partners) {
-      const node = await createNode({
-        partnerId: fixture.partnerId,
-        partner: fixture.partner,
-        dataDir: join(dataDir, fixture.partnerId),
-        databaseUrl: ':memory:',
-        port: 0,
-        logLevel: 'silent',
-      });
-      await node.start();
+      const node = await startFixtureNode(fixture, dataDir, ids);
       nodes[fixture.partnerId] = node;
-      const client = new NodeClient({
-        baseUrl: node.url,
-        token: await node.createToken('e2e', 'admin'),
-      });
-      const organisation = await client.organisations.create({
-        name: fixture.organisation,
-        type: 'nhs_trust',
-      });
-      for (const service of fixture.services) {
-        const created = await client.services.create({
-          ...service.input,
-          organisationId: organisation.data.id,
-        });
-        if (service.assure) await client.services.assure(created.data.id);
-        ids[service.key] = created.data.id;
-      }
-      for (const innovation of fixture.innovations) {
-        const created = await client.innovations.create(innovation.input);
-        await client.innovations.submit(created.data.id, { confirmPersonalData: true });
-        ids[innovation.key] = created.data.id;
-      }
       const enrolAt =
         upstreamClient && options.upstreamPartners?.includes(fixture.partnerId)
           ? upstreamClient

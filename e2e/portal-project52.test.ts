@@ -126,6 +126,9 @@ describe('the Project 52 queue, run from the portal', () => {
         () => piece(page, PEER).locator('button', { hasText: 'Approve' }).click(),
         'text=Approved. It takes the earliest free week.',
       );
+      // A second editor's page, opened before the note below: its view goes stale.
+      const secondEditor = await newContext(browser, 'desktop');
+      const stalePage = await signIn(secondEditor);
       const restraint = piece(page, RESTRAINT);
       await restraint.locator('summary', { hasText: 'Ask for changes' }).click();
       await restraint.locator('textarea[name="note"]').fill('Please add the number of wards.');
@@ -135,6 +138,26 @@ describe('the Project 52 queue, run from the portal', () => {
         'text=Changes requested.',
       );
       expect(await page.locator('main').textContent()).toContain('Please add the number of wards.');
+
+      // Deciding on the stale view is refused (409) in words, beside the control; nothing logged.
+      try {
+        const staleRestraint = piece(stalePage, RESTRAINT);
+        await staleRestraint.locator('summary', { hasText: 'Decline' }).click();
+        await staleRestraint.locator('textarea[name="reason"]').fill('Out of scope.');
+        await staleRestraint.locator('button', { hasText: 'Decline the piece' }).click();
+        await staleRestraint.locator('.action-error').waitFor();
+        expect(await staleRestraint.locator('.action-error').textContent()).toContain(
+          'Not done: Eda decided first, and this piece is now sent back for changes.',
+        );
+        const log = (await federation.hubClient.project52Queue()).decisions;
+        expect(log.map((decision) => decision.type)).toEqual([
+          'approve',
+          'approve',
+          'request_changes',
+        ]);
+      } finally {
+        await secondEditor.close();
+      }
 
       const schedule = await federation.hubClient.project52Schedule();
       expect(schedule.weeks.map((week) => [week.week, week.title])).toEqual([

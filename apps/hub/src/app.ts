@@ -16,7 +16,7 @@ import { mountRecords } from './rest/records.js';
 import { mountStatus } from './rest/status.js';
 import { mountSyndication } from './rest/syndication.js';
 import { hubRouter } from './trpc/router.js';
-import type { RequestContext } from './trpc/trpc.js';
+import { INTERNAL_MESSAGE, type RequestContext } from './trpc/trpc.js';
 
 /** The hub's HTTP surface: tRPC for the portal and admins, open REST, the protocol endpoints. */
 export function createHubApp(ctx: HubContext): Hono {
@@ -52,7 +52,7 @@ export function createHubApp(ctx: HubContext): Hono {
   );
   app.onError((error, c) => {
     ctx.log.error({ err: error, path: c.req.path }, 'request failed');
-    return c.json({ error: 'INTERNAL' }, 500);
+    return c.json({ error: 'INTERNAL', message: INTERNAL_MESSAGE }, 500);
   });
   return app;
 }

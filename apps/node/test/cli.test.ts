@@ -1,57 +1,19 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { recordHash } from '@promise-global/sdk/sign';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../src/cli/program.js';
-
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/promise-node.js', import.meta.url));
-const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+import { examples, freePort, nodeCli, stop } from './cli-process.js';
 
 let dir: string;
 let config: string;
 let url: string;
 let server: ChildProcess | undefined;
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, '--config', config, ...args], {
-      cwd: dir,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-function start(...flags: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, '--config', config, 'start', ...flags], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening at')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`start exited with ${code}: ${output}`)));
-  });
-}
-
-async function stop(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
+let cli: ReturnType<typeof nodeCli>['cli'];
+let start: ReturnType<typeof nodeCli>['start'];
 
 async function feedHashes(): Promise<string[]> {
   const page = (await (await fetch(`${url}/feed?after=0&limit=1000`)).json()) as {
@@ -60,19 +22,10 @@ async function feedHashes(): Promise<string[]> {
   return page.records.map(recordHash);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'promise-node-cli-'));
   config = join(dir, 'promise-node.json');
+  ({ cli, start } = nodeCli(dir, config));
 });
 
 afterAll(async () => {

@@ -74,6 +74,25 @@ describe('a node whose database is lost', () => {
     expect(again.context.witness).not.toBeNull();
   });
 
+  it('answers many writes at once with 201 each and a witness at the last record', async () => {
+    await using node = await createNode(nodeConfig());
+    await node.start();
+    const token = await node.createToken('test', 'editor');
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async (_, index) => {
+        const response = await fetch(`${node.url}/api/organisations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Trust ${index}`, type: 'vcfse' }),
+        });
+        return response.status;
+      }),
+    );
+    expect(statuses).toEqual(Array(12).fill(201));
+    const witness = JSON.parse(await readFile(join(dataDir, 'signing-key.witness.json'), 'utf8'));
+    expect(witness.seq).toBe(13);
+  });
+
   it('keeps starting normally on its own database', async () => {
     await signSomething();
     await using node = await createNode(nodeConfig());

@@ -33,9 +33,9 @@ describe('importRecords', () => {
         ],
       }),
     );
-    const progress: number[] = [];
+    const progress: [number, number][] = [];
     const summary = await importRecords(t.node.context, file, {
-      onProgress: (done) => progress.push(done),
+      onProgress: (done, _total, committed) => progress.push([done, committed]),
     });
     expect(summary).toMatchObject({
       organisations: 1,
@@ -44,7 +44,14 @@ describe('importRecords', () => {
       submitted: 1,
       records: 3,
     });
-    expect(progress).toEqual([1, 2, 3, 4]);
+    // Each item as it is written, then the commit (one chunk: all four at once).
+    expect(progress).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+      [4, 4],
+    ]);
     const feed = await followFeed(
       (path) => Promise.resolve(t.node.app.request(path)),
       t.node.url,
@@ -124,6 +131,38 @@ describe('importRecords', () => {
     ]);
     const records = await t.node.context.database.read((db) => db.select().from(feedRecords));
     expect(records).toHaveLength(1);
+  });
+
+  it('commits a large file in chunks, reporting how far it got, and keeps the chunks before a refused row', async () => {
+    await using t = await createTestNode();
+    const progress: [number, number, number][] = [];
+    const error = await importJson(
+      t.node.context,
+      {
+        organisations: [{ ...organisation, id: orgId }],
+        services: [
+          service(orgId),
+          service(orgId),
+          service(orgId),
+          service('6a3b1c9e-0d7f-4b2a-9e51-3c2d1f0a9b87'),
+          service(orgId),
+        ],
+      },
+      { chunkItems: 2, onProgress: (...step) => progress.push(step) },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).imported).toBe(4);
+    expect((error as ImportError).message).toMatch(
+      /^Import stopped: the first 4 items were imported/,
+    );
+    expect((error as ImportError).errors).toEqual([
+      { row: 'services[3]', field: 'organisationId', message: 'No organisation with this id' },
+    ]);
+    // The partner record, then the organisation and three services: the fourth service's chunk rolled back.
+    const records = await t.node.context.database.read((db) => db.select().from(feedRecords));
+    expect(records).toHaveLength(5);
+    expect(progress.map(([, , committed]) => committed)).toEqual([0, 0, 2, 2, 2, 4, 4, 4]);
+    expect(progress.at(-1)).toEqual([6, 6, 4]);
   });
 
   it('round-trips an export into an empty node with the same ids', async () => {

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { signatureCheckOrigins, withConnectSources } from '#lib/server/connect-sources.js';
 import { readSession } from '#lib/server/editor-auth.js';
+import { getPortal } from '#lib/server/portal.js';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
 import { withPublicCaching } from './cache-headers.js';
 
@@ -32,6 +33,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   const origins = editorsArea ? null : signatureCheckOrigins();
   const response = await resolve(event);
   if (origins !== null) allowSignatureChecks(response, await origins);
+  // An editor's decision changes what readers see: they see it at once, not after the cache's 30 s.
+  if (editorsArea && event.request.method === 'POST') getPortal().sharedReads.clear();
   return withHeaders(
     personal ? response : await withPublicCaching(event.request, response),
     personal,

@@ -1,10 +1,14 @@
 import { initialFeedState } from '@promise-global/sdk/verify';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { entries, nodes } from '../db/schema/index.js';
 import { EnrolmentError } from './enrolment-error.js';
 import { fetchDescriptor } from './fetch-descriptor.js';
 import { issueMembership } from './membership.js';
+import { isUniqueViolation } from './unique-violation.js';
+
+/** URLs whose enrolment is under way, per hub: a second concurrent enrolment is refused at once. */
+const enrolling = new WeakMap<HubContext, Set<string>>();
 
 /** A node URL as the protocol identifies it: http(s), no query or fragment, no trailing slash. */
 export function normaliseNodeUrl(input: string): string {
@@ -31,6 +35,25 @@ export async function enrolNode(
   input: string,
 ): Promise<typeof nodes.$inferSelect> {
   const url = normaliseNodeUrl(input);
+  const busy = enrolling.get(ctx) ?? new Set<string>();
+  enrolling.set(ctx, busy);
+  if (busy.has(url)) {
+    throw new EnrolmentError('NODE_ENROLMENT_IN_PROGRESS', `${url} is being enrolled already`);
+  }
+  busy.add(url);
+  try {
+    return await enrolOnce(ctx, url);
+  } finally {
+    busy.delete(url);
+  }
+}
+
+/**
+ * One enrolment. The database has the last word (another hub process on a shared `libsql://`
+ * database): a new node's row is inserted under the URL's unique index, and a removed node is
+ * brought back only while it is still `removed`, its old log dropped in the same batch.
+ */
+async function enrolOnce(ctx: HubContext, url: string): Promise<typeof nodes.$inferSelect> {
   const [existing] = await ctx.db.select().from(nodes).where(eq(nodes.url, url));
   if (existing && existing.state !== 'removed') {
     throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${url} is already enrolled`);
@@ -63,24 +86,48 @@ export async function enrolNode(
     circuitOpenUntil: 0,
   };
   const chain = initialFeedState({ iss: url, partnerId, keys });
-  if (existing) {
-    // A removed node comes back as new: its old log goes, the removal tombstones stay.
-    await ctx.db
-      .delete(entries)
-      .where(and(eq(entries.nodeId, existing.id), isNotNull(entries.seq)));
-  }
-  const [row] = existing
-    ? await ctx.db
-        .update(nodes)
-        .set({ ...fields, chain, cursorSeq: 0, headSeq: 0 })
-        .where(eq(nodes.id, existing.id))
-        .returning()
-    : await ctx.db
-        .insert(nodes)
-        .values({ ...fields, chain })
-        .returning();
-  if (!row) throw new Error('enrolment wrote no node row');
+  const row = existing
+    ? await reenrol(ctx, existing.id, { ...fields, chain, cursorSeq: 0, headSeq: 0 })
+    : await insertNode(ctx, { ...fields, chain });
   await issueMembership(ctx, row, keys);
   ctx.log.info({ node: url, partnerId }, 'node enrolled');
+  return row;
+}
+
+type NodeFields = typeof nodes.$inferInsert;
+
+async function insertNode(ctx: HubContext, fields: NodeFields) {
+  try {
+    const [row] = await ctx.db.insert(nodes).values(fields).returning();
+    if (!row) throw new Error('enrolment wrote no node row');
+    return row;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Both the URL and the partner id are unique; the URL's row (if any) says which collided.
+    const [sameUrl] = await ctx.db
+      .select({ id: nodes.id })
+      .from(nodes)
+      .where(eq(nodes.url, fields.url));
+    throw sameUrl
+      ? new EnrolmentError('NODE_ALREADY_ENROLLED', `${fields.url} is already enrolled`)
+      : new EnrolmentError('PARTNER_ID_TAKEN', `partner id ${fields.partnerId} is taken`);
+  }
+}
+
+/** A removed node comes back as new: its old log goes, the removal tombstones stay. Once. */
+async function reenrol(ctx: HubContext, id: number, fields: NodeFields) {
+  const [updated] = await ctx.db.batch([
+    ctx.db
+      .update(nodes)
+      .set(fields)
+      .where(and(eq(nodes.id, id), eq(nodes.state, 'removed')))
+      .returning(),
+    // `changes()` is the UPDATE's: the old log goes only when this batch brought the node back.
+    ctx.db
+      .delete(entries)
+      .where(and(eq(entries.nodeId, id), isNotNull(entries.seq), sql`changes() > 0`)),
+  ]);
+  const row = updated[0];
+  if (!row) throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${fields.url} is already enrolled`);
   return row;
 }

@@ -1,6 +1,7 @@
 /** Why an operator's action on a node was refused. */
 export type EnrolmentErrorCode =
   | 'NODE_ALREADY_ENROLLED'
+  | 'NODE_ENROLMENT_IN_PROGRESS'
   | 'NODE_NOT_FOUND'
   | 'PARTNER_ID_TAKEN'
   | 'NODE_URL_INVALID';

@@ -5,7 +5,7 @@ import type { HubContext } from '../context.js';
 import { nodes } from '../db/schema/index.js';
 import { refreshDescriptor } from '../enrolment/node-admin.js';
 import { isRelayed } from '../upstream/relayed.js';
-import { describeFailure } from './failure.js';
+import { describeFailure, internalDetail } from './failure.js';
 import { fetchNodeJson } from './fetch-json.js';
 import { storeVerifiedPage } from './store-page.js';
 import { syncFailed, syncSucceeded } from './sync-health.js';
@@ -115,7 +115,10 @@ export async function syncNode(
       .where(eq(nodes.id, node.id));
     const rotation =
       latest?.health === 'needs-attention' || failure.code === 'KEY_ROTATION_UNAUTHORISED';
-    ctx.log.warn({ node: node.url, ...failure, failures }, 'node sync failed');
+    ctx.log.warn(
+      { node: node.url, ...failure, failures, ...internalDetail(error) },
+      'node sync failed',
+    );
     await ctx.db
       .update(nodes)
       .set(syncFailed(failure, failures, harvest, now, rotation ? 'needs-attention' : 'failing'))

@@ -15,7 +15,10 @@ import { planSend, type SendPlan } from '../project52/send-plan.js';
 import { appendDecision, readDecisionLog, readQueue, splitPiece } from './decisions.js';
 import { Project52Error } from './errors.js';
 import { type PieceDetails, pieceDetails } from './piece-details.js';
+import { refuseStale, type SeenPiece } from './stale-decision.js';
 import type { LibsqlSubscriberStore } from './stores.js';
+
+export type { SeenPiece };
 
 function notice(piece: PieceStatus): Project52PieceNotice {
   const { partnerId, recordId } = splitPiece(piece.recordId);
@@ -58,7 +61,8 @@ function decisionOf(seq: number, event: DecisionEvent): Project52Decision {
 /**
  * Project 52's schedule at this hub: the core's pure functions over the harvested queue and the
  * decision log in libSQL. Decisions are appended by compare-and-swap on the log's last seq (and
- * serialised in-process), so two editors can never both pass checks against the same state.
+ * serialised in-process), so two editors can never both pass checks against the same state; a
+ * decision made on a piece that has changed since the editor saw it is refused (409).
  */
 export class Programme {
   private tail: Promise<unknown> = Promise.resolve();
@@ -84,12 +88,13 @@ export class Programme {
    * Validates `command` against the schedule as it stands and appends the event; retried when
    * another writer (an editor, a harvested withdrawal, the scheduler) appended first.
    */
-  decide(command: DecisionCommand, by: string): Promise<DecisionEvent> {
+  decide(command: DecisionCommand, by: string, seen?: SeenPiece): Promise<DecisionEvent> {
     const run = this.tail.then(async () => {
       for (let attempt = 0; attempt < 8; attempt++) {
         const now = this.clock();
         const [queue, log] = await Promise.all([readQueue(this.db), readDecisionLog(this.db)]);
-        const { startWeek } = planSend(now, this.config, queue, log.events);
+        const { startWeek, schedule } = planSend(now, this.config, queue, log.events);
+        refuseStale(schedule, command, seen);
         const event = decide({ queue, log: log.events, startWeek }, command, by, now);
         if (await appendDecision(this.db, log.lastSeq, event)) return event;
       }

@@ -57,6 +57,13 @@ export const IsoWeekInput = z
 export const PieceRefInput = z.object({
   partnerId: PartnerId,
   recordId: z.string().min(1).max(128),
+  /** The piece as the editor saw it; a decision on a piece changed since is refused (409). */
+  seen: z
+    .object({
+      state: z.enum(['queued', 'approved', 'changes_requested', 'declined', 'withdrawn']),
+      decidedAt: z.string().max(40).nullable(),
+    })
+    .optional(),
 });
 
 export const RecordRef = PartnerRef.extend({

@@ -18,7 +18,18 @@ export interface RequestContext {
   client: string;
 }
 
-const t = initTRPC.context<RequestContext>().create({ isDev: false }); // never send stack traces to callers
+/** What a caller reads of an unexpected failure: the detail (SQL, parameters, stack) is logged only. */
+export const INTERNAL_MESSAGE = 'Something went wrong on the hub';
+
+const t = initTRPC.context<RequestContext>().create({
+  isDev: false,
+  errorFormatter: ({ shape, error }) => {
+    const { stack: _stack, ...data } = shape.data;
+    return error.code === 'INTERNAL_SERVER_ERROR'
+      ? { ...shape, message: INTERNAL_MESSAGE, data }
+      : { ...shape, data };
+  },
+});
 
 /**
  * The one place typed domain errors become tRPC errors: bad input is the caller's (4xx), a node
@@ -43,7 +54,7 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
     const code =
       cause.code === 'WEEK_NOT_FOUND'
         ? 'NOT_FOUND'
-        : cause.code === 'LOG_BUSY'
+        : cause.code === 'LOG_BUSY' || cause.code === 'DECISION_CONFLICT'
           ? 'CONFLICT'
           : 'PRECONDITION_FAILED';
     throw new TRPCError({ code, message: `${cause.code}: ${cause.message}`, cause });

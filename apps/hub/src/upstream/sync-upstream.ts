@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { upstreams } from '../db/schema/index.js';
 import { issueMembership } from '../enrolment/membership.js';
-import { describeFailure } from '../harvest/failure.js';
+import { describeFailure, internalDetail } from '../harvest/failure.js';
 import { fetchNodeJson } from '../harvest/fetch-json.js';
 import { syncFailed, syncSucceeded } from '../harvest/sync-health.js';
 import { deferredByBudget, type SyncBudget, type SyncResult } from '../harvest/sync-node.js';
@@ -80,7 +80,10 @@ export async function syncUpstream(
     if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = upstream.consecutiveFailures + 1;
-    ctx.log.warn({ upstream: upstream.url, ...failure, failures }, 'upstream sync failed');
+    ctx.log.warn(
+      { upstream: upstream.url, ...failure, failures, ...internalDetail(error) },
+      'upstream sync failed',
+    );
     await ctx.db
       .update(upstreams)
       .set(syncFailed(failure, failures, harvest, now))

@@ -49,13 +49,20 @@ export interface ImportPlan {
   })[];
 }
 
-/** The file had bad rows, or the import failed part-way: nothing was changed. */
+/** The file had bad rows (nothing was changed), or a row was refused while writing (its chunk was not). */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   readonly code = 'IMPORT_REFUSED';
-  constructor(readonly errors: RowError[]) {
+  /**
+   * `imported`: items committed in earlier chunks before the refused row's chunk (0: nothing was
+   * changed; a file of at most one chunk is all or nothing).
+   */
+  constructor(
+    readonly errors: RowError[],
+    readonly imported = 0,
+  ) {
     super(
-      `Import refused, nothing was changed (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${errors
+      `${imported === 0 ? 'Import refused, nothing was changed' : `Import stopped: the first ${imported} items were imported, nothing after them`} (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${errors
         .slice(0, 50)
         .map((e) => `  ${e.row}: ${e.field}: ${e.message}`)
         .join('\n')}`,

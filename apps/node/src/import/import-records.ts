@@ -17,11 +17,19 @@ import { planJsonImport } from './json-import.js';
 export interface ImportOptions {
   /** `csv` or `json`; by default from the file's extension. */
   format?: 'csv' | 'json';
-  /** Called after each item, for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each item, for a progress bar: items done, all items, items committed so far. */
+  onProgress?: (done: number, total: number, committed: number) => void;
   /** Recorded as the author of any personal-data confirmation. */
   tokenId?: string;
+  /** Items per write transaction (default {@link IMPORT_CHUNK_ITEMS}). */
+  chunkItems?: number;
 }
+
+/**
+ * Items written per transaction: short enough (a fraction of a second) that the running node's
+ * own writes get in between chunks instead of waiting out their busy timeout.
+ */
+export const IMPORT_CHUNK_ITEMS = 250;
 
 export interface ImportSummary {
   organisations: number;
@@ -36,8 +44,12 @@ export interface ImportSummary {
 
 /**
  * Imports organisations, services and write-ups from a file (the HSDS-style services CSV, or the
- * JSON layout `export` writes). All or nothing: every row is validated first, everything is
- * written in one transaction, and any problem throws `ImportError` with a per-row report.
+ * JSON layout `export` writes). Every row is validated first: a bad row refuses the whole file
+ * and changes nothing. Rows are then written in chunks of {@link IMPORT_CHUNK_ITEMS}, each one
+ * transaction, so the node keeps answering while a large file goes in; a row refused while
+ * writing (say, a service of an unknown organisation) rolls back its chunk and stops the import,
+ * and `ImportError.imported` says how many items the earlier chunks committed. A file of at most
+ * one chunk is all or nothing.
  *
  * @example
  * const summary = await importRecords(node.context, 'examples/services.csv');
@@ -65,49 +77,19 @@ export function importJson(ctx: NodeContext, value: unknown, options: ImportOpti
   return runPlan(ctx, planJsonImport(normaliseText(value)), options);
 }
 
+/** One item of the file to write, by its row (for the report). */
+interface ImportStep {
+  row: string;
+  /** Writes the item; counts what it wrote in `summary`. */
+  run(w: Writer, summary: ImportSummary): Promise<void>;
+}
+
 async function runPlan(
   ctx: NodeContext,
   { plan, errors }: { plan: ImportPlan; errors: RowError[] },
   options: ImportOptions,
 ): Promise<ImportSummary> {
   if (errors.length > 0) throw new ImportError(errors);
-  const total =
-    (plan.partner ? 1 : 0) +
-    plan.organisations.length +
-    plan.services.length +
-    plan.innovations.length;
-  let done = 0;
-  const step = () => options.onProgress?.(++done, total);
-  return write(ctx, async (w) => {
-    const failures: RowError[] = [];
-    const attempt = async (row: string, work: () => Promise<void>) => {
-      try {
-        await work();
-      } catch (error) {
-        if (!(error instanceof NodeError)) throw error;
-        const issues = error.details?.issues;
-        if (Array.isArray(issues)) {
-          for (const issue of issues as { path: string; message: string }[]) {
-            failures.push({ row, field: issue.path, message: issue.message });
-          }
-        } else {
-          failures.push({ row, field: error.code, message: error.message });
-        }
-      }
-      step();
-    };
-    const summary = await applyPlan(ctx, w, plan, attempt);
-    if (failures.length > 0) throw new ImportError(failures);
-    return summary;
-  });
-}
-
-async function applyPlan(
-  ctx: NodeContext,
-  w: Writer,
-  plan: ImportPlan,
-  attempt: (row: string, work: () => Promise<void>) => Promise<void>,
-): Promise<ImportSummary> {
   const summary: ImportSummary = {
     organisations: 0,
     reusedOrganisations: 0,
@@ -116,62 +98,113 @@ async function applyPlan(
     submitted: 0,
     records: 0,
   };
-  const publish = w.publish;
-  const counting: Writer = {
-    ...w,
-    publish: async (change) => {
-      summary.records++;
-      return publish(change);
-    },
-  };
+  const steps = planSteps(ctx, plan);
+  const size = Math.max(1, options.chunkItems ?? IMPORT_CHUNK_ITEMS);
+  let committed = 0;
+  for (let first = 0; first < steps.length; first += size) {
+    const chunk = steps.slice(first, first + size);
+    const counts = await write(ctx, async (w) => {
+      const tally = { ...summary };
+      const counting: Writer = {
+        ...w,
+        publish: async (change) => {
+          tally.records++;
+          return w.publish(change);
+        },
+      };
+      const failures: RowError[] = [];
+      for (const [index, step] of chunk.entries()) {
+        try {
+          await step.run(counting, tally);
+        } catch (error) {
+          if (!(error instanceof NodeError)) throw error;
+          failures.push(...rowErrors(step.row, error));
+        }
+        options.onProgress?.(first + index + 1, steps.length, committed);
+      }
+      if (failures.length > 0) throw new ImportError(failures, committed);
+      return tally;
+    });
+    Object.assign(summary, counts);
+    committed += chunk.length;
+    options.onProgress?.(first + chunk.length, steps.length, committed);
+  }
+  return summary;
+}
+
+function rowErrors(row: string, error: NodeError): RowError[] {
+  const issues = error.details?.issues;
+  if (!Array.isArray(issues)) return [{ row, field: error.code, message: error.message }];
+  return (issues as { path: string; message: string }[]).map((issue) => ({
+    row,
+    field: issue.path,
+    message: issue.message,
+  }));
+}
+
+function planSteps(ctx: NodeContext, plan: ImportPlan): ImportStep[] {
+  const steps: ImportStep[] = [];
   const { partner } = plan;
   if (partner) {
-    await attempt('partner', async () => {
-      const identity = { partnerId: ctx.config.partnerId, baseUrl: ctx.signer.iss() };
-      await putPartner(counting, identity, partner);
+    steps.push({
+      row: 'partner',
+      run: async (w) => {
+        const identity = { partnerId: ctx.config.partnerId, baseUrl: ctx.signer.iss() };
+        await putPartner(w, identity, partner);
+      },
     });
   }
+  // Organisation refs (CSV) resolve to ids as their chunks commit; later chunks read them here.
   const refs = new Map<string, string>();
   for (const item of plan.organisations) {
-    await attempt(item.row, async () => {
-      const existing =
-        item.ref === undefined ? undefined : await findReusable(w, item.id, item.fields.name);
-      if (existing) {
-        summary.reusedOrganisations++;
-        if (item.ref) refs.set(item.ref, existing);
-        return;
-      }
-      const created = await createOrganisation(counting, item.fields, item.id);
-      if (item.ref) refs.set(item.ref, created.data.id);
-      summary.organisations++;
+    steps.push({
+      row: item.row,
+      run: async (w, summary) => {
+        const existing =
+          item.ref === undefined ? undefined : await findReusable(w, item.id, item.fields.name);
+        if (existing) {
+          summary.reusedOrganisations++;
+          if (item.ref) refs.set(item.ref, existing);
+          return;
+        }
+        const created = await createOrganisation(w, item.fields, item.id);
+        if (item.ref) refs.set(item.ref, created.data.id);
+        summary.organisations++;
+      },
     });
   }
   for (const item of plan.services) {
-    await attempt(item.row, async () => {
-      const organisationId = item.organisationRef
-        ? refs.get(item.organisationRef)
-        : item.fields.organisationId;
-      if (!organisationId) return; // its organisation failed and is reported already
-      await createService(counting, { ...item.fields, organisationId }, item.id, {
-        keepAssurance: true,
-      });
-      summary.services++;
+    steps.push({
+      row: item.row,
+      run: async (w, summary) => {
+        const organisationId = item.organisationRef
+          ? refs.get(item.organisationRef)
+          : item.fields.organisationId;
+        if (!organisationId) return; // its organisation failed and is reported already
+        await createService(w, { ...item.fields, organisationId }, item.id, {
+          keepAssurance: true,
+        });
+        summary.services++;
+      },
     });
   }
   for (const item of plan.innovations) {
-    await attempt(item.row, async () => {
-      const created = await createInnovation(counting, ctx.config.partnerId, item.fields, item.id);
-      summary.innovations++;
-      if (!item.submit) return;
-      await submitInnovation(counting, created.data.id, {
-        tokenId: 'import',
-        confirmPersonalData: item.confirmPersonalData,
-        submittedAt: item.submittedAt,
-      });
-      summary.submitted++;
+    steps.push({
+      row: item.row,
+      run: async (w, summary) => {
+        const created = await createInnovation(w, ctx.config.partnerId, item.fields, item.id);
+        summary.innovations++;
+        if (!item.submit) return;
+        await submitInnovation(w, created.data.id, {
+          tokenId: 'import',
+          confirmPersonalData: item.confirmPersonalData,
+          submittedAt: item.submittedAt,
+        });
+        summary.submitted++;
+      },
     });
   }
-  return summary;
+  return steps;
 }
 
 /** An organisation a CSV row may share: the same id, or else a live one of the same name. */

@@ -46,8 +46,11 @@ export async function readWitness(file: string): Promise<Witnessed | null> {
   return { seq: parsed.seq as number, hash: parsed.hash };
 }
 
+let staged = 0;
+
 async function writeWitness(file: string, record: Witnessed): Promise<void> {
-  const staging = `${file}.${process.pid}.tmp`;
+  // A staging name of its own per write: two writes never rename one another's file.
+  const staging = `${file}.${process.pid}.${++staged}.tmp`;
   await writeFile(staging, `${JSON.stringify(record)}\n`, { mode: 0o600 });
   await rename(staging, file);
 }
@@ -76,11 +79,16 @@ export async function openChainWitness(
   if (known && (witnessed?.seq !== known.seq || options.acceptRollback)) {
     await writeWitness(file, known);
   }
+  // Writes commit concurrently: their witness updates run one at a time, and one that a later
+  // record overtook while it waited is skipped (the file only ever moves forward).
+  let writing: Promise<void> = Promise.resolve();
   return {
-    async advance(record) {
-      if (known && record.seq <= known.seq) return;
+    advance(record) {
+      if (known && record.seq <= known.seq) return Promise.resolve();
       known = record;
-      await writeWitness(file, record);
+      const run = writing.then(() => (known === record ? writeWitness(file, record) : undefined));
+      writing = run.catch(() => undefined);
+      return run;
     },
   };
 }

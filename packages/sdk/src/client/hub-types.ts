@@ -384,6 +384,20 @@ export interface Project52Queue {
 export interface Project52PieceRef {
   partnerId: string;
   recordId: string;
+  /**
+   * The piece as the editor saw it (its `state` and `decidedAt` from the queue): when it has
+   * changed since, the hub refuses with `CONFLICT` (`DECISION_CONFLICT: …` naming where it stands now).
+   *
+   * @example
+   * await hub.approvePiece({ partnerId, recordId, seen: { state: piece.state, decidedAt: piece.decidedAt } });
+   */
+  seen?: Project52SeenPiece;
+}
+
+/** A piece's standing when an editor read it: the version a decision is made on. */
+export interface Project52SeenPiece {
+  state: Project52PieceState;
+  decidedAt: string | null;
 }
 
 export interface PartnerSummary {

@@ -13,7 +13,7 @@ export function dataCommands(program: Command) {
   program
     .command('import')
     .description(
-      'Import organisations, services (HSDS-style CSV or JSON) and write-ups (JSON); all or nothing',
+      'Import organisations, services (HSDS-style CSV or JSON) and write-ups (JSON); validated first, then written in chunks',
     )
     .argument('<file>', 'a .csv or .json file (layouts in the README; samples in examples/)')
     .option('--format <format>', 'csv or json (default: from the extension)')

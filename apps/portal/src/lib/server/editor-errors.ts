@@ -2,6 +2,7 @@ import { HubClientError } from '@promise-global/sdk/client/hub';
 
 const PLAIN_WORDS: Record<string, string> = {
   NODE_ALREADY_ENROLLED: 'That node is already enrolled.',
+  NODE_ENROLMENT_IN_PROGRESS: 'That node is being enrolled already. Refresh in a moment.',
   PARTNER_ID_TAKEN: 'Another node already uses that partner’s id.',
   NODE_URL_INVALID: 'That is not a node address the hub can use. Check it starts with https://.',
   NODE_NOT_FOUND: 'The hub has no node with that name.',
@@ -29,6 +30,7 @@ export function hubErrorInWords(cause: unknown): string {
     return 'The hub did not answer. Try again in a minute.';
   }
   const domainCode = /^([A-Z0-9_]+): (.*)$/s.exec(cause.message);
+  if (domainCode?.[1] === 'DECISION_CONFLICT') return staleDecisionInWords(domainCode[2] ?? '');
   const known = PLAIN_WORDS[domainCode?.[1] ?? ''] ?? PLAIN_WORDS[cause.code];
   if (known) return known;
   if (cause.code === 'UNPROCESSABLE_CONTENT' && domainCode?.[2]) {
@@ -36,4 +38,20 @@ export function hubErrorInWords(cause: unknown): string {
   }
   if (cause.code === 'BAD_REQUEST') return 'The hub did not accept that. Check what you entered.';
   return 'The hub could not do that just now. Try again in a minute.';
+}
+
+const PIECE_STATE_WORDS: Record<string, string> = {
+  queued: 'waiting for a decision',
+  approved: 'approved',
+  changes_requested: 'sent back for changes',
+  declined: 'declined',
+  withdrawn: 'withdrawn by its partner',
+};
+
+/** `<piece> is now <state> (<type> by editor:<name> at <iso>)…` → who decided first, in words. */
+function staleDecisionInWords(detail: string): string {
+  const match = /is now (\w+)(?: \(\w+ by (?:editor:)?(.+?) at [^)]+\))?/.exec(detail);
+  const state = PIECE_STATE_WORDS[match?.[1] ?? ''] ?? 'changed';
+  const who = match?.[2] ? `${match[2]} ` : 'another editor ';
+  return `Not done: ${who}decided first, and this piece is now ${state}. The queue below shows where it stands; decide again if you still want to.`;
 }

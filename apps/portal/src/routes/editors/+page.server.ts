@@ -3,7 +3,7 @@ import { getPortal } from '#lib/server/portal.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-  const nodes = await fromHub(() => getPortal().hub.nodeStatus());
+  const nodes = await fromHub(() => getPortal().liveHub.nodeStatus());
   const live = nodes.filter((node) => node.state !== 'removed');
   return {
     nodes: live.length,

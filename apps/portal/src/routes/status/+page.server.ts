@@ -5,7 +5,7 @@ import { relayedVia } from '#lib/server/relay.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ setHeaders }) => {
-  const nodes = await fromHub(() => getPortal().hub.nodeStatus());
+  const nodes = await fromHub(() => getPortal().liveHub.nodeStatus());
   setHeaders({ 'cache-control': 'no-store' });
   return {
     now: Date.now(),

@@ -7,7 +7,7 @@ import { editorHub, getPortal } from '#lib/server/portal.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-  const nodes = await fromHub(() => getPortal().hub.nodeStatus());
+  const nodes = await fromHub(() => getPortal().liveHub.nodeStatus());
   return {
     now: Date.now(),
     nodes: nodes

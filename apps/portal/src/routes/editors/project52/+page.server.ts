@@ -1,4 +1,8 @@
-import type { HubClient, Project52PieceRef } from '@promise-global/sdk/client/hub';
+import type {
+  HubClient,
+  Project52PieceRef,
+  Project52PieceState,
+} from '@promise-global/sdk/client/hub';
 import { HubClientError } from '@promise-global/sdk/client/hub';
 import { formatDateTime } from '@promise-global/ui/format';
 import { fail } from '@sveltejs/kit';
@@ -33,6 +37,24 @@ function text(form: FormData, name: string): string {
   return String(form.get(name) ?? '').trim();
 }
 
+const PIECE_STATES = new Set<string>([
+  'queued',
+  'approved',
+  'changes_requested',
+  'declined',
+  'withdrawn',
+]);
+
+/** The piece as the editor's page showed it, sent so the hub can refuse a decision on a stale view. */
+function seenOf(form: FormData): Pick<Project52PieceRef, 'seen'> {
+  const state = text(form, 'seenState');
+  if (!PIECE_STATES.has(state)) return {};
+  const decidedAt = text(form, 'seenDecidedAt');
+  return {
+    seen: { state: state as Project52PieceState, decidedAt: decidedAt === '' ? null : decidedAt },
+  };
+}
+
 /** One editor decision from a form: the piece (or weeks) it concerns, run against the hub. */
 function decision(
   action: string,
@@ -41,7 +63,11 @@ function decision(
 ): NonNullable<Actions[string]> {
   return async ({ request, locals }) => {
     const form = await request.formData();
-    const piece = { partnerId: text(form, 'partnerId'), recordId: text(form, 'recordId') };
+    const piece = {
+      partnerId: text(form, 'partnerId'),
+      recordId: text(form, 'recordId'),
+      ...seenOf(form),
+    };
     const key = action === 'swap' ? 'swap' : `${piece.partnerId}/${piece.recordId}`;
     const problem = check?.(form) ?? null;
     if (problem) return fail(400, { action, key, error: problem });
@@ -49,7 +75,8 @@ function decision(
       const done = await run(editorHub(locals.editor?.token ?? ''), piece, form);
       return { action, key, done };
     } catch (cause) {
-      return fail(400, { action, key, error: hubErrorInWords(cause) });
+      const status = cause instanceof HubClientError && cause.httpStatus === 409 ? 409 : 400;
+      return fail(status, { action, key, error: hubErrorInWords(cause) });
     }
   };
 }
