@@ -1,0 +1,56 @@
+import type { Innovation } from '@promise-global/schema';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { InnovationListQuery } from '../api/list-query.js';
+import type { Queryable } from '../db/database.js';
+import { innovations } from '../db/schema.js';
+import { afterPosition, decodeCursor, type ListPage, matchesWords, pageFrom } from './paging.js';
+import type { Versioned } from './revision.js';
+
+const title = sql`json_extract(${innovations.data}, '$.title')`;
+const summary = sql`json_extract(${innovations.data}, '$.summary')`;
+
+/**
+ * One page of the live write-ups, most recently changed first (then id), that match `q` in
+ * their title or summary and every filter given.
+ */
+export async function searchInnovations(
+  db: Queryable,
+  query: InnovationListQuery,
+): Promise<ListPage<Versioned<Innovation>>> {
+  const matching = and(
+    isNull(innovations.deletedAt),
+    matchesWords(query.q, [title, summary]),
+    query.status === undefined ? undefined : eq(innovations.status, query.status),
+    query.kind === undefined
+      ? undefined
+      : sql`json_extract(${innovations.data}, '$.kind') = ${query.kind}`,
+  );
+  const rows = await db
+    .select({
+      id: innovations.id,
+      sortKey: innovations.updatedAt,
+      rev: innovations.rev,
+      data: innovations.data,
+    })
+    .from(innovations)
+    .where(
+      and(
+        matching,
+        query.cursor === undefined
+          ? undefined
+          : afterPosition(
+              innovations.updatedAt,
+              innovations.id,
+              decodeCursor(query.cursor),
+              'desc',
+            ),
+      ),
+    )
+    .orderBy(desc(innovations.updatedAt), desc(innovations.id))
+    .limit(query.limit + 1);
+  const [counted] = await db.select({ total: count() }).from(innovations).where(matching);
+  return pageFrom(rows, query.limit, counted?.total ?? 0, (row) => ({
+    rev: row.rev,
+    data: row.data,
+  }));
+}
