@@ -241,18 +241,28 @@ describe('paged lists', () => {
 
   it('documents paging, search and filters in the OpenAPI document', async () => {
     await using t = await createTestNode();
-    const doc = (await t.json<Record<string, any>>('GET', '/openapi.json')).body;
+    interface ListGet {
+      parameters: { name: string; schema: unknown }[];
+      responses: Record<string, { content?: Record<string, { schema: { required: string[] } }> }>;
+    }
+    const doc = (await t.json<{ paths: Record<string, { get: ListGet }> }>('GET', '/openapi.json'))
+      .body;
+    const listGet = (path: string): ListGet => {
+      const get = doc.paths[path]?.get;
+      if (!get) throw new Error(`${path} is not documented`);
+      return get;
+    };
     for (const path of ['/api/services', '/api/innovations', '/api/organisations']) {
-      const get = doc.paths[path].get;
-      const names = get.parameters.map((p: { name: string }) => p.name);
+      const get = listGet(path);
+      const names = get.parameters.map((p) => p.name);
       expect(names).toEqual(expect.arrayContaining(['limit', 'cursor', 'q']));
-      const limit = get.parameters.find((p: { name: string }) => p.name === 'limit');
-      expect(limit.schema).toMatchObject({ default: 50, maximum: 200 });
-      const body = get.responses['200'].content['application/json'].schema;
-      expect(body.required).toEqual(['items', 'nextCursor', 'total']);
+      const limit = get.parameters.find((p) => p.name === 'limit');
+      expect(limit?.schema).toMatchObject({ default: 50, maximum: 200 });
+      const body = get.responses['200']?.content?.['application/json']?.schema;
+      expect(body?.required).toEqual(['items', 'nextCursor', 'total']);
       expect(get.responses['400']).toBeDefined();
     }
-    const services = doc.paths['/api/services'].get.parameters.map((p: { name: string }) => p.name);
+    const services = listGet('/api/services').parameters.map((p) => p.name);
     expect(services).toEqual(expect.arrayContaining(['review', 'status', 'organisationId']));
   });
 });
