@@ -9,6 +9,7 @@ import { createTestNode, type TestNode } from './test-node.js';
 interface Page<T> {
   items: { rev: number; data: T; serviceCount?: number }[];
   nextCursor: string | null;
+  prevCursor: string | null;
   total: number;
 }
 
@@ -65,6 +66,21 @@ describe('paged lists', () => {
     ]);
     const ids = pages.flatMap((page) => page.items.map((item) => item.data.id));
     expect(new Set(ids).size).toBe(6);
+    expect(pages[0]?.prevCursor).toBeNull();
+
+    // Back from the last page with prevCursor: the same pages, in the same order.
+    const back: string[][] = [];
+    let cursor = pages.at(-1)?.prevCursor ?? null;
+    while (cursor !== null) {
+      const reply = await t.json<Page<Service>>(
+        'GET',
+        `/api/services?limit=2&cursor=${encodeURIComponent(cursor)}`,
+      );
+      back.unshift(reply.body.items.map((item) => item.data.id));
+      expect(reply.body.nextCursor).toEqual(expect.any(String));
+      cursor = reply.body.prevCursor;
+    }
+    expect(back).toEqual(pages.slice(0, -1).map((page) => page.items.map((item) => item.data.id)));
   });
 
   it('gives 50 by default, at most 200, and refuses a larger limit in words', async () => {
@@ -107,6 +123,7 @@ describe('paged lists', () => {
       Buffer.from('{"key":"a"}').toString('base64url'),
       Buffer.from('[1,2]').toString('base64url'),
       Buffer.from('["a"]').toString('base64url'),
+      Buffer.from('["a","b","forward"]').toString('base64url'),
       'x'.repeat(2001),
     ];
     for (const cursor of forged) {
@@ -181,7 +198,7 @@ describe('paged lists', () => {
       'GET',
       `/api/services?organisationId=${other.body.data.id}`,
     );
-    expect(none.body).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(none.body).toEqual({ items: [], nextCursor: null, prevCursor: null, total: 0 });
   });
 
   it('pages write-ups newest first, filtered by status and kind and searched by title and summary', async () => {
@@ -203,6 +220,12 @@ describe('paged lists', () => {
       expect(a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id > b.id)).toBe(true);
     }
     expect(order[0]?.id).toBe(ids[0]); // submitted last, so changed last
+    const backCursor = encodeURIComponent(pages.at(-1)?.prevCursor ?? '');
+    const back = await t.json<Page<Innovation>>(
+      'GET',
+      `/api/innovations?limit=1&cursor=${backCursor}`,
+    );
+    expect(back.body.items.map((item) => item.data.id)).toEqual([order[1]?.id]);
     const drafts = await t.json<Page<Innovation>>('GET', '/api/innovations?status=draft');
     expect(drafts.body.items.map((item) => item.data.title).sort()).toEqual([
       'Second piece',
@@ -259,7 +282,7 @@ describe('paged lists', () => {
       const limit = get.parameters.find((p) => p.name === 'limit');
       expect(limit?.schema).toMatchObject({ default: 50, maximum: 200 });
       const body = get.responses['200']?.content?.['application/json']?.schema;
-      expect(body?.required).toEqual(['items', 'nextCursor', 'total']);
+      expect(body?.required).toEqual(['items', 'nextCursor', 'prevCursor', 'total']);
       expect(get.responses['400']).toBeDefined();
     }
     const services = listGet('/api/services').parameters.map((p) => p.name);

@@ -65,7 +65,7 @@ const versioned = (name: string) => ({
 });
 const list = (name: string, extra: Record<string, JsonSchema> = {}) => ({
   type: 'object',
-  required: ['items', 'nextCursor', 'total'],
+  required: ['items', 'nextCursor', 'prevCursor', 'total'],
   properties: {
     items: {
       type: 'array',
@@ -77,6 +77,10 @@ const list = (name: string, extra: Record<string, JsonSchema> = {}) => ({
     nextCursor: {
       type: ['string', 'null'],
       description: 'Pass back as cursor for the next page; null on the last page',
+    },
+    prevCursor: {
+      type: ['string', 'null'],
+      description: 'Pass back as cursor for the page before; null on the first page',
     },
     total: { type: 'integer', description: 'How many items match the search and filters' },
   },

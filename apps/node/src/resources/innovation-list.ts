@@ -1,9 +1,9 @@
 import type { Innovation } from '@promise-global/schema';
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { InnovationListQuery } from '../api/list-query.js';
 import type { Queryable } from '../db/database.js';
 import { innovations } from '../db/schema.js';
-import { afterPosition, decodeCursor, type ListPage, matchesWords, pageFrom } from './paging.js';
+import { keysetPage, type ListPage, matchesWords } from './paging.js';
 import type { Versioned } from './revision.js';
 
 const title = sql`json_extract(${innovations.data}, '$.title')`;
@@ -25,32 +25,30 @@ export async function searchInnovations(
       ? undefined
       : sql`json_extract(${innovations.data}, '$.kind') = ${query.kind}`,
   );
-  const rows = await db
-    .select({
+  return keysetPage(
+    {
+      key: innovations.updatedAt,
       id: innovations.id,
-      sortKey: innovations.updatedAt,
-      rev: innovations.rev,
-      data: innovations.data,
-    })
-    .from(innovations)
-    .where(
-      and(
-        matching,
-        query.cursor === undefined
-          ? undefined
-          : afterPosition(
-              innovations.updatedAt,
-              innovations.id,
-              decodeCursor(query.cursor),
-              'desc',
-            ),
-      ),
-    )
-    .orderBy(desc(innovations.updatedAt), desc(innovations.id))
-    .limit(query.limit + 1);
-  const [counted] = await db.select({ total: count() }).from(innovations).where(matching);
-  return pageFrom(rows, query.limit, counted?.total ?? 0, (row) => ({
-    rev: row.rev,
-    data: row.data,
-  }));
+      direction: 'desc',
+      rows: (where, order, limit) => {
+        const by = order === 'asc' ? asc : desc;
+        return db
+          .select({
+            id: innovations.id,
+            sortKey: innovations.updatedAt,
+            rev: innovations.rev,
+            data: innovations.data,
+          })
+          .from(innovations)
+          .where(and(matching, where))
+          .orderBy(by(innovations.updatedAt), by(innovations.id))
+          .limit(limit);
+      },
+      total: async () =>
+        (await db.select({ total: count() }).from(innovations).where(matching))[0]?.total ?? 0,
+      item: (row) => ({ rev: row.rev, data: row.data }),
+    },
+    query.cursor,
+    query.limit,
+  );
 }

@@ -1,9 +1,9 @@
 import type { Organisation } from '@promise-global/schema';
-import { and, asc, count, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, isNull, sql } from 'drizzle-orm';
 import type { OrganisationListQuery } from '../api/list-query.js';
 import type { Queryable } from '../db/database.js';
 import { organisations } from '../db/schema.js';
-import { afterPosition, decodeCursor, type ListPage, matchesWords, pageFrom } from './paging.js';
+import { keysetPage, type ListPage, matchesWords } from './paging.js';
 import type { Versioned } from './revision.js';
 
 /** An organisation as listed: with how many live services it runs. */
@@ -29,29 +29,31 @@ export async function searchOrganisations(
       ? undefined
       : sql`json_extract(${organisations.data}, '$.type') = ${query.type}`,
   );
-  const rows = await db
-    .select({
+  return keysetPage(
+    {
+      key: sortKey,
       id: organisations.id,
-      sortKey,
-      rev: organisations.rev,
-      data: organisations.data,
-      serviceCount,
-    })
-    .from(organisations)
-    .where(
-      and(
-        matching,
-        query.cursor === undefined
-          ? undefined
-          : afterPosition(sortKey, organisations.id, decodeCursor(query.cursor), 'asc'),
-      ),
-    )
-    .orderBy(asc(sortKey), asc(organisations.id))
-    .limit(query.limit + 1);
-  const [counted] = await db.select({ total: count() }).from(organisations).where(matching);
-  return pageFrom(rows, query.limit, counted?.total ?? 0, (row) => ({
-    rev: row.rev,
-    data: row.data,
-    serviceCount: Number(row.serviceCount),
-  }));
+      direction: 'asc',
+      rows: (where, order, limit) => {
+        const by = order === 'asc' ? asc : desc;
+        return db
+          .select({
+            id: organisations.id,
+            sortKey: sortKey,
+            rev: organisations.rev,
+            data: organisations.data,
+            serviceCount,
+          })
+          .from(organisations)
+          .where(and(matching, where))
+          .orderBy(by(sortKey), by(organisations.id))
+          .limit(limit);
+      },
+      total: async () =>
+        (await db.select({ total: count() }).from(organisations).where(matching))[0]?.total ?? 0,
+      item: (row) => ({ rev: row.rev, data: row.data, serviceCount: Number(row.serviceCount) }),
+    },
+    query.cursor,
+    query.limit,
+  );
 }

@@ -6,23 +6,29 @@ export const DEFAULT_PAGE_LIMIT = 50;
 /** The most items one page may hold; a larger `limit` is refused (400). */
 export const MAX_PAGE_LIMIT = 200;
 
-/** One page of a list: pass `nextCursor` back as `cursor` for the next; null on the last page. */
+/**
+ * One page of a list: pass `nextCursor` back as `cursor` for the next page (null on the last
+ * page), `prevCursor` for the page before (null on the first).
+ */
 export interface ListPage<T> {
   items: T[];
   nextCursor: string | null;
+  prevCursor: string | null;
   /** How many items match the search and filters in all. */
   total: number;
 }
 
-/** Where a page starts: after the item with this sort key and id (keyset paging). */
+/** Where a page starts: just after (or, paging back, just before) this sort key and id. */
 export interface PagePosition {
   key: string;
   id: string;
+  back: boolean;
 }
 
-/** A cursor is opaque to callers: the last item's sort key and id, base64url JSON. */
+/** A cursor is opaque to callers: a sort key, an id and a direction, as base64url JSON. */
 export function encodeCursor(position: PagePosition): string {
-  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
+  const value = [position.key, position.id, ...(position.back ? ['back'] : [])];
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): PagePosition {
@@ -30,11 +36,11 @@ export function decodeCursor(cursor: string): PagePosition {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
+      (value.length === 2 || (value.length === 3 && value[2] === 'back')) &&
       typeof value[0] === 'string' &&
       typeof value[1] === 'string'
     ) {
-      return { key: value[0], id: value[1] };
+      return { key: value[0], id: value[1], back: value.length === 3 };
     }
   } catch {
     // not base64url JSON: refused below
@@ -44,19 +50,56 @@ export function decodeCursor(cursor: string): PagePosition {
   ]);
 }
 
-/**
- * Rows after `position` in the order (`key`, `id`), ascending or descending: the condition of a
- * keyset page, so page N costs the same as page 1.
- */
-export function afterPosition(
-  key: SQLWrapper,
-  id: SQLWrapper,
-  position: PagePosition,
-  direction: 'asc' | 'desc',
-): SQL {
+type Direction = 'asc' | 'desc';
+
+/** The condition of a keyset page: rows past (`key`, `id`) in `direction`. */
+function past(key: SQLWrapper, id: SQLWrapper, at: PagePosition, direction: Direction): SQL {
   return direction === 'asc'
-    ? sql`(${key} > ${position.key} or (${key} = ${position.key} and ${id} > ${position.id}))`
-    : sql`(${key} < ${position.key} or (${key} = ${position.key} and ${id} < ${position.id}))`;
+    ? sql`(${key} > ${at.key} or (${key} = ${at.key} and ${id} > ${at.id}))`
+    : sql`(${key} < ${at.key} or (${key} = ${at.key} and ${id} < ${at.id}))`;
+}
+
+/** How one list reads its rows: the ordered rows past a position, and how many match. */
+export interface KeysetList<R extends { sortKey: string; id: string }, T> {
+  key: SQLWrapper;
+  id: SQLWrapper;
+  /** The list's order. */
+  direction: Direction;
+  /** Rows matching the search and `where`, ordered by (key, id) in `order`, at most `limit`. */
+  rows(where: SQL | undefined, order: Direction, limit: number): Promise<R[]>;
+  total(): Promise<number>;
+  item(row: R): T;
+}
+
+/**
+ * One page by keyset: page N costs what page 1 does, and a cursor stays right when items are
+ * added or removed before it. A cursor pointing back reads the rows before it in reverse.
+ */
+export async function keysetPage<R extends { sortKey: string; id: string }, T>(
+  list: KeysetList<R, T>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<ListPage<T>> {
+  const at = cursor === undefined ? undefined : decodeCursor(cursor);
+  const reverse: Direction = list.direction === 'asc' ? 'desc' : 'asc';
+  const order = at?.back ? reverse : list.direction;
+  const where = at === undefined ? undefined : past(list.key, list.id, at, order);
+  const rows = await list.rows(where, order, limit + 1);
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit);
+  if (at?.back) shown.reverse();
+  const first = shown[0];
+  const last = shown.at(-1);
+  const hasBefore = at?.back ? more : at !== undefined;
+  const hasAfter = at?.back ? true : more;
+  return {
+    items: shown.map((row) => list.item(row)),
+    nextCursor:
+      hasAfter && last ? encodeCursor({ key: last.sortKey, id: last.id, back: false }) : null,
+    prevCursor:
+      hasBefore && first ? encodeCursor({ key: first.sortKey, id: first.id, back: true }) : null,
+    total: await list.total(),
+  };
 }
 
 /** `%word%` for LIKE, with LIKE's own wildcards in the word taken literally (ESCAPE '\'). */
@@ -77,23 +120,4 @@ export function matchesWords(q: string | undefined, fields: SQLWrapper[]): SQL |
     return sql`(${sql.join(any, sql` or `)})`;
   });
   return sql.join(each, sql` and `);
-}
-
-/**
- * The page from rows fetched with `limit + 1`: the extra row only says that another page exists.
- */
-export function pageFrom<R extends { sortKey: string; id: string }, T>(
-  rows: R[],
-  limit: number,
-  total: number,
-  item: (row: R) => T,
-): ListPage<T> {
-  const more = rows.length > limit;
-  const shown = more ? rows.slice(0, limit) : rows;
-  const last = shown.at(-1);
-  return {
-    items: shown.map(item),
-    nextCursor: more && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
-    total,
-  };
 }

@@ -1,9 +1,9 @@
 import type { Service } from '@promise-global/schema';
-import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ServiceListQuery } from '../api/list-query.js';
 import type { Queryable } from '../db/database.js';
 import { services } from '../db/schema.js';
-import { afterPosition, decodeCursor, type ListPage, matchesWords, pageFrom } from './paging.js';
+import { keysetPage, type ListPage, matchesWords } from './paging.js';
 import type { Versioned } from './revision.js';
 
 /**
@@ -54,22 +54,25 @@ export async function searchServices(
       ? undefined
       : eq(services.organisationId, query.organisationId),
   );
-  const rows = await db
-    .select({ id: services.id, sortKey, rev: services.rev, data: services.data })
-    .from(services)
-    .where(
-      and(
-        matching,
-        query.cursor === undefined
-          ? undefined
-          : afterPosition(sortKey, services.id, decodeCursor(query.cursor), 'asc'),
-      ),
-    )
-    .orderBy(asc(sortKey), asc(services.id))
-    .limit(query.limit + 1);
-  const [counted] = await db.select({ total: count() }).from(services).where(matching);
-  return pageFrom(rows, query.limit, counted?.total ?? 0, (row) => ({
-    rev: row.rev,
-    data: row.data,
-  }));
+  return keysetPage(
+    {
+      key: sortKey,
+      id: services.id,
+      direction: 'asc',
+      rows: (where, order, limit) => {
+        const by = order === 'asc' ? asc : desc;
+        return db
+          .select({ id: services.id, sortKey: sortKey, rev: services.rev, data: services.data })
+          .from(services)
+          .where(and(matching, where))
+          .orderBy(by(sortKey), by(services.id))
+          .limit(limit);
+      },
+      total: async () =>
+        (await db.select({ total: count() }).from(services).where(matching))[0]?.total ?? 0,
+      item: (row) => ({ rev: row.rev, data: row.data }),
+    },
+    query.cursor,
+    query.limit,
+  );
 }

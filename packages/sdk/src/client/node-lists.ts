@@ -3,11 +3,13 @@ import type { CallOptions } from './transport.js';
 
 /**
  * One page of a node's list (`GET /api/services`, `/api/innovations`, `/api/organisations`):
- * pass `nextCursor` back as `cursor` for the next page; it is null on the last page.
+ * pass `nextCursor` back as `cursor` for the next page (null on the last page), or `prevCursor`
+ * for the page before (null on the first).
  */
 export interface NodeListPage<T> {
   items: T[];
   nextCursor: string | null;
+  prevCursor: string | null;
   /** How many items match the search and filters in all. */
   total: number;
 }
