@@ -31,7 +31,7 @@ const paging = {
 };
 
 /** `GET /api/services`: paging, search over name and description, and filters. */
-export const ServiceListQuery = z.strictObject({
+export const ServiceListQuery = z.object({
   ...paging,
   review: z
     .enum(['due', 'checked', 'not_checked'])
@@ -45,7 +45,7 @@ export const ServiceListQuery = z.strictObject({
 export type ServiceListQuery = z.output<typeof ServiceListQuery>;
 
 /** `GET /api/innovations`: paging, search over title and summary, and filters. */
-export const InnovationListQuery = z.strictObject({
+export const InnovationListQuery = z.object({
   ...paging,
   status: z.enum(NODE_STATUSES).optional().describe('draft, submitted or withdrawn'),
   kind: z.enum(INNOVATION_KINDS).optional(),
@@ -53,7 +53,7 @@ export const InnovationListQuery = z.strictObject({
 export type InnovationListQuery = z.output<typeof InnovationListQuery>;
 
 /** `GET /api/organisations`: paging, search over name, and the type filter. */
-export const OrganisationListQuery = z.strictObject({
+export const OrganisationListQuery = z.object({
   ...paging,
   type: z.enum(ORGANISATION_TYPES).optional(),
 });
@@ -61,7 +61,8 @@ export type OrganisationListQuery = z.output<typeof OrganisationListQuery>;
 
 /**
  * A list's query string, parsed: empty values (an unset field of a GET form) count as absent;
- * an unknown parameter or a bad value is refused with 400 naming it.
+ * other parameters (a cache-buster, a log marker) are ignored; a bad value is refused with 400
+ * naming it.
  */
 export function listQuery<S extends z.core.$ZodType>(c: Context, schema: S): z.output<S> {
   const given = Object.fromEntries(

@@ -131,7 +131,7 @@ function resource(name: string, input: string, path: string, listing: Listing) {
         responses: {
           '200': { description: 'One page', ...json(list(name, listing.extra)) },
           '400': error(
-            `A bad parameter (limit above ${MAX_PAGE_LIMIT}, an unknown filter value, a cursor this list did not give out, an unknown parameter)`,
+            `A bad parameter (limit above ${MAX_PAGE_LIMIT}, an unknown filter value, a cursor this list did not give out)`,
           ),
         },
       },
