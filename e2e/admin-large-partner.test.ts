@@ -51,7 +51,42 @@ function pageSize(page: Page) {
   }));
 }
 
+/** The median and slowest of `runs` calls of `path`, in milliseconds, each answered 200. */
+async function timeCalls(path: string, runs = 15): Promise<{ median: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    expect((await workspace.api('GET', path)).status).toBe(200);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)] ?? 0, max: times.at(-1) ?? 0 };
+}
+
 describe('a partner with 5,000 services', () => {
+  it('answers a page, a search and a count quickly, whatever the list holds', async () => {
+    const calls = {
+      firstPage: '/api/services?limit=50',
+      search: '/api/services?q=crisis+caf&limit=8',
+      dueCount: '/api/services?review=due&limit=1',
+      largestPage: '/api/services?limit=200',
+    };
+    for (const [name, path] of Object.entries(calls)) {
+      const { median, max } = await timeCalls(path);
+      console.log(
+        `${name} (${path}): median ${median.toFixed(1)} ms, slowest ${max.toFixed(1)} ms`,
+      );
+      // Generous for a shared CI machine: the point is that it does not grow with the list.
+      expect(median, name).toBeLessThan(500);
+    }
+    const page = await fetch(`${workspace.url}/api/services?limit=200`, {
+      headers: { authorization: `Bearer ${workspace.token}` },
+    });
+    const bytes = (await page.arrayBuffer()).byteLength;
+    console.log(`largest page (200 services): ${bytes} bytes`);
+    expect(bytes).toBeLessThan(400_000);
+  });
+
   it('lists services 50 at a time, pages forward and back, and finds one by search', async () => {
     expect(
       (await workspace.api<{ total: number }>('GET', '/api/services?limit=1')).body.total,
