@@ -28,7 +28,9 @@ describe('NodeClient', () => {
     const draft = await node.innovations.create(innovation);
     const submitted = await node.innovations.submit(draft.data.id, { rev: draft.rev });
     expect(submitted.data.status).toBe('submitted');
-    expect((await node.innovations.list()).map((item) => item.data.id)).toEqual([draft.data.id]);
+    expect((await node.innovations.list()).items.map((item) => item.data.id)).toEqual([
+      draft.data.id,
+    ]);
 
     const first = await node.feed({ after: 0, limit: 100 });
     if (first.notModified) throw new Error('expected a page');
@@ -78,5 +80,51 @@ describe('NodeClient', () => {
     const created = await admin.tokens.create({ name: 'cms' });
     expect((await admin.tokens.list()).map((token) => token.id)).toContain(created.id);
     await admin.tokens.revoke(created.id);
+  });
+
+  it('reads lists a page at a time, searches and filters them, and walks every page', async () => {
+    await using t = await createTestNode();
+    const node = clientOf(t, t.editor);
+    const org = await node.organisations.create(organisation);
+    for (const name of [
+      'Crisis café',
+      'Evening line',
+      'Crisis house',
+      'Day centre',
+      'Crisis text',
+    ]) {
+      await node.services.create({ ...service(org.data.id), name, description: 'A listing.' });
+    }
+    const first = await node.services.list({ q: 'crisis', limit: 2 });
+    expect(first.items.map((item) => item.data.name)).toEqual(['Crisis café', 'Crisis house']);
+    expect(first.total).toBe(3);
+    const second = await node.services.list({
+      q: 'crisis',
+      limit: 2,
+      cursor: first.nextCursor ?? '',
+    });
+    expect(second).toMatchObject({ items: [{ data: { name: 'Crisis text' } }], nextCursor: null });
+
+    const names: string[] = [];
+    for await (const item of node.services.all({ limit: 2 })) names.push(item.data.name);
+    expect(names).toEqual([
+      'Crisis café',
+      'Crisis house',
+      'Crisis text',
+      'Day centre',
+      'Evening line',
+    ]);
+    const due: string[] = [];
+    for await (const item of node.services.all({ review: 'due', q: 'crisis', limit: 1 }))
+      due.push(item.data.name);
+    expect(due).toEqual(['Crisis café', 'Crisis house', 'Crisis text']);
+
+    const [listed] = (await node.organisations.list()).items;
+    expect(listed).toMatchObject({ data: { id: org.data.id }, serviceCount: 5 });
+    await expect(node.services.list({ limit: 500 })).rejects.toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'limit' }],
+    });
   });
 });

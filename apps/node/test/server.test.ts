@@ -191,7 +191,7 @@ describe('a running node', () => {
       await client.services.create(service(org.data.id));
       expect(performance.now() - started).toBeLessThan(2_000);
       await node.context.pinger.idle();
-      expect((await client.services.list()).length).toBe(1);
+      expect((await client.services.list()).items.length).toBe(1);
     } finally {
       await node.close();
     }

@@ -3,17 +3,18 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { NodeContext } from '../context.js';
 import type { NodeEnv } from '../http/hono-env.js';
+import { searchInnovations } from '../resources/innovation-list.js';
 import { listRevisions } from '../resources/innovation-revisions.js';
 import {
   createInnovation,
   deleteInnovation,
   getInnovation,
-  listInnovations,
   submitInnovation,
   updateInnovation,
   withdrawInnovation,
 } from '../resources/innovations.js';
 import { write } from '../write.js';
+import { InnovationListQuery, listQuery } from './list-query.js';
 import { ifMatch, parseCreate, parseFields, queryFlag, readJson, versioned } from './validation.js';
 
 /** Body of `POST /api/innovations/:id/submit`. */
@@ -26,7 +27,10 @@ export const SubmitInnovationBody = z.object({
 
 export function innovationRoutes(ctx: NodeContext) {
   return new Hono<NodeEnv>()
-    .get('/', async (c) => c.json({ items: await ctx.database.read((db) => listInnovations(db)) }))
+    .get('/', async (c) => {
+      const query = listQuery(c, InnovationListQuery);
+      return c.json(await ctx.database.read((db) => searchInnovations(db, query)));
+    })
     .post('/', async (c) => {
       const { fields, id } = parseCreate(InnovationInput, await readJson(c));
       const partnerId = ctx.config.partnerId;

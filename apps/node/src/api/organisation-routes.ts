@@ -2,21 +2,23 @@ import { OrganisationInput } from '@promise-global/schema';
 import { Hono } from 'hono';
 import type { NodeContext } from '../context.js';
 import type { NodeEnv } from '../http/hono-env.js';
+import { searchOrganisations } from '../resources/organisation-list.js';
 import {
   createOrganisation,
   deleteOrganisation,
   getOrganisation,
-  listOrganisations,
   updateOrganisation,
 } from '../resources/organisations.js';
 import { write } from '../write.js';
+import { listQuery, OrganisationListQuery } from './list-query.js';
 import { ifMatch, parseCreate, parseFields, readJson, versioned } from './validation.js';
 
 export function organisationRoutes(ctx: NodeContext) {
   return new Hono<NodeEnv>()
-    .get('/', async (c) =>
-      c.json({ items: await ctx.database.read((db) => listOrganisations(db)) }),
-    )
+    .get('/', async (c) => {
+      const query = listQuery(c, OrganisationListQuery);
+      return c.json(await ctx.database.read((db) => searchOrganisations(db, query)));
+    })
     .post('/', async (c) => {
       const { fields, id } = parseCreate(OrganisationInput, await readJson(c));
       return versioned(c, await write(ctx, (w) => createOrganisation(w, fields, id)), 201);

@@ -3,15 +3,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { NodeContext } from '../context.js';
 import type { NodeEnv } from '../http/hono-env.js';
+import { searchServices } from '../resources/service-list.js';
 import {
   assureService,
   createService,
   deleteService,
   getService,
-  listServices,
   updateService,
 } from '../resources/services.js';
 import { write } from '../write.js';
+import { listQuery, ServiceListQuery } from './list-query.js';
 import { ifMatch, parseCreate, parseFields, readJson, versioned } from './validation.js';
 
 /** Body of `POST /api/services/:id/assure`: optionally when the next check is due. */
@@ -19,7 +20,10 @@ export const AssureServiceBody = z.object({ reviewDue: z.optional(IsoDate) });
 
 export function serviceRoutes(ctx: NodeContext) {
   return new Hono<NodeEnv>()
-    .get('/', async (c) => c.json({ items: await ctx.database.read((db) => listServices(db)) }))
+    .get('/', async (c) => {
+      const query = listQuery(c, ServiceListQuery);
+      return c.json(await ctx.database.read((db) => searchServices(db, query)));
+    })
     .post('/', async (c) => {
       const { fields, id } = parseCreate(ServiceInput, await readJson(c));
       return versioned(c, await write(ctx, (w) => createService(w, fields, id)), 201);

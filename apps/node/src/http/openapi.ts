@@ -1,8 +1,10 @@
 import { FeedPage, SCHEMA_VERSION } from '@promise-global/schema';
 import { z } from 'zod';
 import { SubmitInnovationBody } from '../api/innovation-routes.js';
+import { InnovationListQuery, OrganisationListQuery, ServiceListQuery } from '../api/list-query.js';
 import { AssureServiceBody } from '../api/service-routes.js';
 import { CreateTokenBody } from '../api/token-routes.js';
+import { MAX_PAGE_LIMIT } from '../resources/paging.js';
 import { PartnerInput } from '../resources/partner.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -61,10 +63,40 @@ const versioned = (name: string) => ({
   required: ['rev', 'data'],
   properties: { rev: { type: 'integer' }, data: ref(name) },
 });
-const list = (name: string) => ({
+const list = (name: string, extra: Record<string, JsonSchema> = {}) => ({
   type: 'object',
-  properties: { items: { type: 'array', items: versioned(name) } },
+  required: ['items', 'nextCursor', 'prevCursor', 'total'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        ...versioned(name),
+        properties: { ...versioned(name).properties, ...extra },
+      },
+    },
+    nextCursor: {
+      type: ['string', 'null'],
+      description: 'Pass back as cursor for the next page; null on the last page',
+    },
+    prevCursor: {
+      type: ['string', 'null'],
+      description: 'Pass back as cursor for the page before; null on the first page',
+    },
+    total: { type: 'integer', description: 'How many items match the search and filters' },
+  },
 });
+
+/** A list's query parameters, from the zod schema the route parses them with. */
+function queryParameters(schema: z.core.$ZodType) {
+  const { properties = {} } = component(schema) as { properties?: Record<string, JsonSchema> };
+  return Object.entries(properties).map(([name, { description, ...rest }]) => ({
+    name,
+    in: 'query',
+    required: false,
+    ...(description ? { description } : {}),
+    schema: rest,
+  }));
+}
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const ifMatch = {
   name: 'If-Match',
@@ -80,7 +112,13 @@ const writeErrors = {
   '429': error('Too many authentication failures'),
 };
 
-function resource(name: string, input: string, path: string) {
+interface Listing {
+  query: z.core.$ZodType;
+  /** Fields each listed item carries beside `rev` and `data`. */
+  extra?: Record<string, JsonSchema>;
+}
+
+function resource(name: string, input: string, path: string, listing: Listing) {
   const one = {
     '200': { description: name, ...json(versioned(name)) },
     '404': error('Unknown id'),
@@ -88,8 +126,14 @@ function resource(name: string, input: string, path: string) {
   return {
     [path]: {
       get: {
-        summary: `List ${path.split('/').pop()}`,
-        responses: { '200': { description: 'All', ...json(list(name)) } },
+        summary: `List ${path.split('/').pop()}, a page at a time, with search and filters`,
+        parameters: queryParameters(listing.query),
+        responses: {
+          '200': { description: 'One page', ...json(list(name, listing.extra)) },
+          '400': error(
+            `A bad parameter (limit above ${MAX_PAGE_LIMIT}, an unknown filter value, a cursor this list did not give out)`,
+          ),
+        },
       },
       post: {
         summary: `Create (optionally with your own UUID as id)`,
@@ -213,13 +257,18 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
-      ...resource('Organisation', 'OrganisationInput', '/api/organisations'),
-      ...resource('Service', 'ServiceInput', '/api/services'),
+      ...resource('Organisation', 'OrganisationInput', '/api/organisations', {
+        query: OrganisationListQuery,
+        extra: { serviceCount: { type: 'integer', description: 'Live services it runs' } },
+      }),
+      ...resource('Service', 'ServiceInput', '/api/services', { query: ServiceListQuery }),
       '/api/services/{id}/assure': action(
         'Mark the listing as checked by its owner now',
         'AssureServiceBody',
       ),
-      ...resource('Innovation', 'InnovationInput', '/api/innovations'),
+      ...resource('Innovation', 'InnovationInput', '/api/innovations', {
+        query: InnovationListQuery,
+      }),
       '/api/innovations/{id}/submit': action('Submit a draft to the feed', 'SubmitInnovationBody', {
         '422': error('Suspected personal data: the findings list the spans'),
       }),

@@ -12,12 +12,30 @@ import {
 import type { FeedState } from '../verify/feed-state.js';
 import { type VerifiedFeedPage, verifyFeedPage } from '../verify/verify-feed-page.js';
 import {
+  everyItem,
+  type InnovationListOptions,
+  type ListedOrganisation,
+  listQueryString,
+  type NodeListOptions,
+  type NodeListPage,
+  type OrganisationListOptions,
+  type ServiceListOptions,
+} from './node-lists.js';
+import {
   type CallOptions,
   type ReadResponse,
   Transport,
   type TransportOptions,
 } from './transport.js';
 
+export type {
+  InnovationListOptions,
+  ListedOrganisation,
+  NodeListOptions,
+  NodeListPage,
+  OrganisationListOptions,
+  ServiceListOptions,
+} from './node-lists.js';
 export type { CallOptions, TransportOptions } from './transport.js';
 export { NetworkError, TimeoutError } from './transport-errors.js';
 
@@ -165,7 +183,12 @@ export class NodeClient {
   };
 
   readonly organisations = {
-    list: () => this.list<Organisation>('/api/organisations'),
+    /** One page of organisations by name, each with its number of live services. */
+    list: (options: OrganisationListOptions = {}) =>
+      this.page<ListedOrganisation>('/api/organisations', options),
+    /** Every organisation matching `options`, page after page. */
+    all: (options: OrganisationListOptions = {}) =>
+      everyItem((o: OrganisationListOptions) => this.organisations.list(o), options),
     get: (id: string) =>
       this.call<Versioned<Organisation>>('GET', `/api/organisations/${encode(id)}`),
     create: (input: OrganisationCreateInput) =>
@@ -177,7 +200,22 @@ export class NodeClient {
   };
 
   readonly services = {
-    list: () => this.list<Service>('/api/services'),
+    /**
+     * One page of services by name, searched and filtered.
+     *
+     * @example
+     * const due = await node.services.list({ review: 'due', q: 'crisis', limit: 20 });
+     */
+    list: (options: ServiceListOptions = {}) =>
+      this.page<Versioned<Service>>('/api/services', options),
+    /**
+     * Every service matching `options`, page after page.
+     *
+     * @example
+     * for await (const { data } of node.services.all({ review: 'due' })) console.log(data.name);
+     */
+    all: (options: ServiceListOptions = {}) =>
+      everyItem((o: ServiceListOptions) => this.services.list(o), options),
     get: (id: string) => this.call<Versioned<Service>>('GET', `/api/services/${encode(id)}`),
     create: (input: ServiceCreateInput) =>
       this.call<Versioned<Service>>('POST', '/api/services', input),
@@ -196,7 +234,12 @@ export class NodeClient {
   };
 
   readonly innovations = {
-    list: () => this.list<Innovation>('/api/innovations'),
+    /** One page of write-ups, most recently changed first, searched and filtered. */
+    list: (options: InnovationListOptions = {}) =>
+      this.page<Versioned<Innovation>>('/api/innovations', options),
+    /** Every write-up matching `options`, page after page. */
+    all: (options: InnovationListOptions = {}) =>
+      everyItem((o: InnovationListOptions) => this.innovations.list(o), options),
     get: (id: string) => this.call<Versioned<Innovation>>('GET', `/api/innovations/${encode(id)}`),
     /** Creates a draft; drafts never leave the node. */
     create: (input: InnovationCreateInput) =>
@@ -306,8 +349,10 @@ export class NodeClient {
     return PublicJwkSet.parse(JSON.parse(response.text));
   }
 
-  private list<T>(path: string): Promise<Versioned<T>[]> {
-    return this.call<{ items: Versioned<T>[] }>('GET', path).then((body) => body.items);
+  private page<T>(path: string, options: NodeListOptions): Promise<NodeListPage<T>> {
+    return this.call<NodeListPage<T>>('GET', `${path}${listQueryString(options)}`, undefined, {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   private async call<T>(

@@ -1,7 +1,8 @@
 /** The workspace's own paths live under /admin; the node serves index.html for all of them. */
 export const BASE = '/admin';
 
-export const location = $state({ path: currentPath() });
+/** The current path, and its query string (`?q=…&cursor=…`, or empty) for paged lists. */
+export const location = $state({ path: currentPath(), search: window.location.search });
 
 function currentPath(): string {
   const path = window.location.pathname.replace(/\/+$/, '');
@@ -13,11 +14,29 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   location.path = currentPath();
+  location.search = window.location.search;
 }
 
 window.addEventListener('popstate', () => {
   location.path = currentPath();
+  location.search = window.location.search;
 });
+
+/**
+ * Follows a GET form (a list's search box) without a reload: its fields become the query string,
+ * empty ones left out. Without script the browser submits the same form itself.
+ */
+export function submitSearch(event: SubmitEvent): void {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  event.preventDefault();
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '') query.set(name, value.trim());
+  }
+  const text = query.toString();
+  navigate(`${new URL(form.action).pathname}${text ? `?${text}` : ''}`);
+}
 
 /** Follows same-app links without a reload; anything else (new tab, other sites) is left alone. */
 export function interceptLinks(event: MouseEvent): void {

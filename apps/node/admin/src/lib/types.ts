@@ -8,3 +8,11 @@ export type { Innovation, Organisation, Service };
 export interface Items<T> {
   items: { rev: number; data: T }[];
 }
+
+/** One page of a node list (`GET /api/services` and the like). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  total: number;
+}
