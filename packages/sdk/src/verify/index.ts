@@ -6,6 +6,7 @@ export {
   type KnownRevision,
   type RecordIdentity,
   type RevisionBook,
+  RevisionCheck,
   type RevisionLookup,
   revisionBook,
 } from './revisions.js';

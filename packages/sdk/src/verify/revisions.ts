@@ -59,18 +59,23 @@ export function revisionBook(known: Iterable<KnownRevision> = []): RevisionBook 
 }
 
 /**
- * Checks the versions of a page's records in seq order (§4.2, §6): the first version of a
+ * Checks the versions of a node's records in seq order (§4.5, §6): the first version of a
  * record is rev 1 and not a tombstone, each later one is the previous rev + 1, and nothing
- * follows a tombstone. Built once per page from what was known before it; `complete` says
- * whether an identity missing from `known` was never published (otherwise it is unchecked
- * until the page shows a version of it).
+ * follows a tombstone; throws `RECORD_AFTER_TOMBSTONE`, `TOMBSTONE_UNKNOWN` or `REV_INVALID`.
+ * Built from what was known before; `complete` says whether an identity missing from `known` was
+ * never published (otherwise its first version met is taken as is). `verifyFeedPage` uses one per
+ * page; use it directly for records that arrive one by one (e.g. relayed by a hub).
+ *
+ * @example
+ * const versions = new RevisionCheck(await lookup.revisionsOf(identities), true);
+ * for (const record of records) versions.next(record.payload);
  */
 export class RevisionCheck {
   private readonly latest = new Map<string, KnownRevision>();
 
   constructor(
     known: Iterable<KnownRevision>,
-    private readonly complete: boolean,
+    private readonly complete = true,
   ) {
     for (const revision of known) this.latest.set(keyOf(revision), revision);
   }
