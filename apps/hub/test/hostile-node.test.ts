@@ -6,7 +6,7 @@ import { type SigningKey, signingKeyFromSeed } from '@promise-global/sdk/keys';
 import { recordHash } from '@promise-global/sdk/sign';
 import { isProtocolError, pinKeys, verifyRecord } from '@promise-global/sdk/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { innovationData } from './support/fixtures.js';
+import { innovationData, partnerData, testUuid } from './support/fixtures.js';
 import { type FeedBehaviour, type HostileNode, startHostileNode } from './support/hostile-node.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -223,6 +223,62 @@ describe('a hostile node breaking the chain', () => {
       async (bad) => {
         const r4 = await bad.record(4, at(bad.log, 3), {}, stranger);
         return { records: [r4], head: await bad.head(4, recordHash(r4)) };
+      },
+    ],
+    [
+      'a repeated rev (rev 3 of the organisation again)',
+      'REV_INVALID',
+      async (bad) => {
+        const r4 = await bad.record(4, at(bad.log, 3), { rev: 3 });
+        return { records: [r4], head: await bad.head(4, recordHash(r4)) };
+      },
+    ],
+    [
+      'a skipped rev (rev 5 after rev 3)',
+      'REV_INVALID',
+      async (bad) => {
+        const r4 = await bad.record(4, at(bad.log, 3), { rev: 5 });
+        return { records: [r4], head: await bad.head(4, recordHash(r4)) };
+      },
+    ],
+    [
+      'a first version with rev 2',
+      'REV_INVALID',
+      async (bad) => {
+        const partner = partnerData('hostile', bad.url);
+        const r4 = await bad.record(4, at(bad.log, 3), {
+          type: 'partner',
+          id: partner.id,
+          rev: 2,
+          data: partner,
+        });
+        return { records: [r4], head: await bad.head(4, recordHash(r4)) };
+      },
+    ],
+    [
+      'a tombstone for a record never published',
+      'TOMBSTONE_UNKNOWN',
+      async (bad) => {
+        const r4 = await bad.record(4, at(bad.log, 3), {
+          type: 'service',
+          id: testUuid('hostile/never-published'),
+          rev: 1,
+          data: undefined,
+          tombstone: { reason: 'deleted' },
+        });
+        return { records: [r4], head: await bad.head(4, recordHash(r4)) };
+      },
+    ],
+    [
+      'a version after the tombstone in the same page',
+      'RECORD_AFTER_TOMBSTONE',
+      async (bad) => {
+        const r4 = await bad.record(4, at(bad.log, 3), {
+          data: undefined,
+          tombstone: { reason: 'deleted' },
+        });
+        const r5 = await bad.record(5, recordHash(r4));
+        return { records: [r4, r5], head: await bad.head(5, recordHash(r5)) };
       },
     ],
     [

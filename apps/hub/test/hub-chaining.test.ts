@@ -503,6 +503,34 @@ describe('hub chaining against a hostile upstream', () => {
     expect(await storedFrom(hub.hub, fox.url)).toBe(fox.log.length);
   });
 
+  it('refuses a relayed write-up revived after its stored tombstone and never serves it', async () => {
+    const { hub, fake } = await withFake();
+    const vixen = await startTestNode({ partnerId: 'vixen' });
+    closers.push(() => vixen.close());
+    const writeUp = innovationData('vixen', 1, { title: 'Vixen lantern walk' });
+    await vixen.publish('innovation', { ...writeUp });
+    await vixen.tombstone('innovation', writeUp.id);
+    fake.members = [{ url: vixen.url, partnerId: 'vixen', key: vixen.key }];
+    fake.items = recordItems(vixen.url, vixen.log);
+    let status = await hub.operator.syncUpstream({ url: fake.url });
+    expect(status).toMatchObject({ health: 'healthy', cursorSeq: 3 });
+    expect(await storedFrom(hub.hub, vixen.url)).toBe(3);
+
+    await vixen.publish('innovation', { ...writeUp, title: 'Vixen lantern walk returns' });
+    fake.items = recordItems(vixen.url, vixen.log);
+    status = await hub.operator.syncUpstream({ url: fake.url });
+    expect(status).toMatchObject({ health: 'failing', cursorSeq: 3 });
+    expect(status.lastError?.code).toBe('RECORD_AFTER_TOMBSTONE');
+    expect(await storedFrom(hub.hub, vixen.url)).toBe(3);
+    expect((await titles(hub.client, 'vixen')).filter((t) => t.startsWith('vixen:'))).toEqual([]);
+    const detail = await hub.client.getRecord({
+      partnerId: 'vixen',
+      type: 'innovation',
+      id: writeUp.id,
+    });
+    expect(detail).toMatchObject({ rev: 2, data: null });
+  });
+
   it('refuses an oversized response and a page over the requested limit', async () => {
     const { hub, fake } = await withFake({
       harvest: { maxResponseBytes: 256 * 1024, pageLimit: 2 },

@@ -17,14 +17,15 @@ let project = '';
 const consumer = `
 import index from '@promise-global/sdk/vectors' with { type: 'json' };
 import pages from '@promise-global/sdk/vectors/page.json' with { type: 'json' };
-import { isProtocolError, verifyFeedPage } from '@promise-global/sdk/verify';
+import { isProtocolError, revisionBook, verifyFeedPage } from '@promise-global/sdk/verify';
 import { recordHash } from '@promise-global/sdk/sign';
 import { generateSigningKey } from '@promise-global/sdk/keys';
 
 const outcomes = [];
 for (const vector of pages.vectors) {
   try {
-    const { state } = await verifyFeedPage(vector.input.state, vector.input.page, { now: new Date(vector.input.now * 1000) });
+    const revisions = vector.input.revisions ? { revisions: revisionBook(vector.input.revisions) } : {};
+    const { state } = await verifyFeedPage(vector.input.state, vector.input.page, { now: new Date(vector.input.now * 1000), ...revisions });
     outcomes.push({ id: vector.id, ok: vector.expect.valid && JSON.stringify(state) === JSON.stringify(vector.expect.result.state) });
   } catch (error) {
     if (!isProtocolError(error)) throw error;

@@ -16,6 +16,7 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
     verifyMembership,
     verifyPing,
     verifyRecord,
+    revisionBook,
   } = api;
   const now = new Date(vector.input.now * 1000);
   switch (vector.kind) {
@@ -32,8 +33,10 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
       return { seq, hash: record.hash, type, id, quarantined: record.quarantined };
     }
     case 'page': {
+      const { revisions } = vector.input;
       const { state, records } = await verifyFeedPage(vector.input.state, vector.input.page, {
         now,
+        ...(revisions ? { revisions: revisionBook(revisions) } : {}),
       });
       return { state, seqs: records.map((record) => record.payload.seq) };
     }

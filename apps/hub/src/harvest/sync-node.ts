@@ -8,6 +8,7 @@ import { isRelayed } from '../upstream/relayed.js';
 import { describeFailure, internalDetail } from './failure.js';
 import { fetchNodeJson } from './fetch-json.js';
 import { storeVerifiedPage } from './store-page.js';
+import { storedRevisions } from './stored-revisions.js';
 import { syncFailed, syncSucceeded } from './sync-health.js';
 
 export type SyncResult =
@@ -67,6 +68,7 @@ export async function syncNode(
   let stored = 0;
   const pull = async () => {
     const kids = await networkKids(ctx, node.id);
+    const revisions = storedRevisions(ctx.db, node.id);
     for (let pages = 0; pages < harvest.maxPagesPerSync; pages++) {
       const url = new URL(node.feedUrl);
       url.searchParams.set('after', String(state.seq));
@@ -75,6 +77,7 @@ export async function syncNode(
       const page = await verifyFeedPage(state, body, {
         networkKids: kids,
         quarantineUnknownMajor: true,
+        revisions,
       });
       state = await storeVerifiedPage(ctx.db, pageNode, page, knownSchemaMajors);
       ctx.metrics.recordsHarvested.inc({ source: 'node' }, page.records.length);

@@ -12,6 +12,7 @@ import { recordStatements } from '../harvest/store-page.js';
 import type { AggregateItem } from '../rest/aggregate-feed.js';
 import type { VerifiedAggregatePage } from './aggregate-page.js';
 import { loadViews, type Relay, relayFromView } from './relay-node.js';
+import { relayRevisions } from './relay-revisions.js';
 import {
   forgetRelayedLog,
   insertRelayedNode,
@@ -51,7 +52,7 @@ export interface RelayPlan {
 /**
  * Plans the effect of one verified aggregate page (docs/protocol.md §14): each record JWS is
  * verified against its node's keys from the upstream's membership statement and must extend that
- * node's chain; records and removals of nodes this upstream relays become index writes through the
+ * node's chain and follow its version rules (§4.5); records and removals of nodes this upstream relays become index writes through the
  * same statements as node pages; items of nodes known otherwise are skipped and counted. Throws on
  * the first record that fails, so nothing of a bad page is stored.
  */
@@ -72,6 +73,7 @@ export async function planRelay(
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
   const statements: InStatement[] = [];
+  const versions = relayRevisions(ctx.db, page.items);
   const claimedPartnerIds = new Set<string>();
   let nextId: number | undefined;
   let stored = 0;
@@ -232,9 +234,11 @@ export async function planRelay(
     if (!relay.active) {
       // Re-enrolled upstream: its earlier log here gives way to the new one (removals stay).
       statements.push(forgetRelayedLog(relay.nodeId));
+      versions.forget(relay.nodeId);
       relay.active = true;
       relay.reenrolable = false;
     }
+    await versions.next(relay, record.payload);
     if (relay.isNew && relay.state.seq === record.payload.seq && relay.pending.length === 0)
       relay.schemaVersion = record.payload.schemaVersion;
     if (record.payload.type === 'partner' && record.payload.data && !record.quarantined) {

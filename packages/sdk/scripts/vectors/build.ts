@@ -3,6 +3,7 @@ import { vectorContext } from './context.js';
 import { KEY_SEEDS } from './fixtures.js';
 import { pageVectors } from './page-vectors.js';
 import { recordVectors } from './record-vectors.js';
+import { revisionVectors } from './revision-vectors.js';
 import { descriptorVectors, headVectors, membershipVectors, pingVectors } from './token-vectors.js';
 import type { Vector, VectorKind } from './types.js';
 
@@ -17,6 +18,7 @@ export async function buildVectorFiles(): Promise<VectorFiles> {
   const vectors: Vector[] = [
     ...recordVectors(ctx),
     ...(await pageVectors(ctx)),
+    ...(await revisionVectors(ctx)),
     ...headVectors(ctx),
     ...descriptorVectors(ctx),
     ...membershipVectors(ctx),

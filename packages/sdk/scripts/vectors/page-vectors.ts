@@ -48,7 +48,7 @@ export async function pageVectors(ctx: VectorContext): Promise<Vector[]> {
   });
   const [wrongSeq5] = await signChain(
     a,
-    [{ ...(bodies[4] ?? bodies[0]), rev: 9 }] as typeof bodies,
+    [{ ...(bodies[4] ?? bodies[0]), updatedAt: '2026-11-02T08:00:01Z' }] as typeof bodies,
     at(4),
   );
 

@@ -1,5 +1,5 @@
 import type { ProtocolErrorCode } from '../../src/errors.js';
-import type { FeedState, PinnedKeys } from '../../src/verify/index.js';
+import type { FeedState, KnownRevision, PinnedKeys } from '../../src/verify/index.js';
 
 /** What a vector expects: success (with what it yields) or one error code (§12). */
 export type Expectation =
@@ -29,7 +29,10 @@ export type Vector = VectorBase &
           networkKids?: Record<string, string>;
         };
       }
-    | { kind: 'page'; input: { state: FeedState; page: unknown; now: number } }
+    | {
+        kind: 'page';
+        input: { state: FeedState; page: unknown; now: number; revisions?: KnownRevision[] };
+      }
     | { kind: 'head'; input: { jws: string; now: number; keys: PinnedKeys; iss: string } }
     | { kind: 'descriptor'; input: { jws: string; now: number; url: string; keys?: PinnedKeys } }
     | {

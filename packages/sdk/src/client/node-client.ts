@@ -10,6 +10,7 @@ import {
   type ServiceInput,
 } from '@promise-global/schema';
 import type { FeedState } from '../verify/feed-state.js';
+import { type RevisionBook, type RevisionLookup, revisionBook } from '../verify/revisions.js';
 import { type VerifiedFeedPage, verifyFeedPage } from '../verify/verify-feed-page.js';
 import {
   everyItem,
@@ -138,6 +139,12 @@ export interface VerifiedFeedOptions extends CallOptions {
   limit?: number | undefined;
   /** The verifier's clock; defaults to now. */
   now?: Date | undefined;
+  /**
+   * What is known of records before `state` (§6), to check `rev` and tombstones against; a
+   * {@link RevisionBook} also learns each verified page. Defaults to a new book when `state` is
+   * at seq 0, so a backfill is checked completely.
+   */
+  revisions?: (RevisionLookup & Partial<Pick<RevisionBook, 'remember'>>) | undefined;
 }
 
 /** A feed page fetch: the page and its ETag, or `notModified` when `etag` still matches. */
@@ -310,6 +317,7 @@ export class NodeClient {
     options: VerifiedFeedOptions = {},
   ): AsyncGenerator<VerifiedFeedPage, void, undefined> {
     let current = state;
+    const revisions = options.revisions ?? (state.seq === 0 ? revisionBook() : undefined);
     for (;;) {
       const fetched = await this.feed({
         after: current.seq,
@@ -319,7 +327,9 @@ export class NodeClient {
       if (fetched.notModified) return;
       const verified = await verifyFeedPage(current, fetched.page, {
         ...(options.now === undefined ? {} : { now: options.now }),
+        ...(revisions === undefined ? {} : { revisions }),
       });
+      revisions?.remember?.(verified.records);
       current = verified.state;
       if (verified.records.length === 0) return;
       yield verified;

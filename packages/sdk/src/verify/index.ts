@@ -3,6 +3,14 @@ export { extendChain } from './extend-chain.js';
 export { type FeedState, initialFeedState } from './feed-state.js';
 export { type PinnedKey, type PinnedKeys, pinKeys } from './pinned-keys.js';
 export {
+  type KnownRevision,
+  type RecordIdentity,
+  type RevisionBook,
+  RevisionCheck,
+  type RevisionLookup,
+  revisionBook,
+} from './revisions.js';
+export {
   type VerifiedDescriptor,
   type VerifyDescriptorOptions,
   verifyDescriptor,

@@ -10,7 +10,7 @@ import {
 } from '../../scripts/vectors/feed.js';
 import { NOW_DATE } from '../../scripts/vectors/fixtures.js';
 import { isProtocolError } from '../errors.js';
-import { verifyFeedPage } from './index.js';
+import { revisionBook, verifyFeedPage } from './index.js';
 
 const ctx = await vectorContext();
 const now = NOW_DATE;
@@ -35,7 +35,7 @@ describe('verifyFeedPage (§7.3)', () => {
     const bodies = nodeABodies();
     const seven = await signChain(
       ctx.keys.nodeA,
-      [{ ...(bodies[2] ?? bodies[0]), rev: 3, schemaVersion: '2.0.0' } as (typeof bodies)[number]],
+      [{ ...(bodies[5] ?? bodies[0]), rev: 3, schemaVersion: '2.0.0' } as (typeof bodies)[number]],
       positionAfter(ctx.records, 6),
     );
     const records = [...ctx.records, ...seven];
@@ -79,5 +79,34 @@ describe('verifyFeedPage (§7.3)', () => {
       { now },
     );
     expect(state).toEqual(once.state);
+  });
+
+  test('with a revision book, paging one record at a time refuses a revival two pages after its tombstone', async () => {
+    const book = revisionBook();
+    let state = stateAt(ctx.pinnedA, positionAfter(ctx.records, 0));
+    for (const jws of ctx.records) {
+      const page = await verifyFeedPage(
+        state,
+        { records: [jws], head: ctx.head },
+        { now, revisions: book },
+      );
+      book.remember(page.records);
+      state = page.state;
+    }
+    const bodies = nodeABodies();
+    const revived = await signChain(
+      ctx.keys.nodeA,
+      [{ ...(bodies[2] ?? bodies[0]), rev: 3 } as (typeof bodies)[number]],
+      positionAfter(ctx.records, 6),
+    );
+    const page = {
+      records: revived,
+      head: await headFor(ctx.keys.nodeA, positionAfter([...ctx.records, ...revived], 7)),
+    };
+    await expect(verifyFeedPage(state, page, { now, revisions: book })).rejects.toSatisfy(
+      (error) => isProtocolError(error, 'RECORD_AFTER_TOMBSTONE') && error.details?.seq === 7,
+    );
+    // Without what came before, a verifier mid-feed cannot know, and says so by accepting.
+    expect((await verifyFeedPage(state, page, { now })).state.seq).toBe(7);
   });
 });

@@ -3,6 +3,7 @@ import { ProtocolError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { checkChainLink } from './extend-chain.js';
 import type { FeedState } from './feed-state.js';
+import { type RecordIdentity, RevisionCheck, type RevisionLookup } from './revisions.js';
 import { verifyHead } from './verify-head.js';
 import { type VerifiedRecord, verifyRecord } from './verify-record.js';
 
@@ -11,6 +12,12 @@ export interface VerifyFeedPageOptions {
   now?: Date;
   networkKids?: ReadonlyMap<string, string>;
   quarantineUnknownMajor?: boolean;
+  /**
+   * The latest version of each record published before the page (§6), to check `rev` and
+   * tombstones against. Without it, a page from `seq` 0 is checked completely (nothing came
+   * before); a later page checks only records whose identity appears earlier in the page.
+   */
+  revisions?: RevisionLookup;
 }
 
 /** The outcome of a page that verified completely. */
@@ -53,10 +60,26 @@ function checkHeadPosition(state: FeedState, head: FeedHead): void {
   }
 }
 
+async function revisionCheck(
+  state: FeedState,
+  outcomes: readonly PromiseSettledResult<VerifiedRecord>[],
+  lookup: RevisionLookup | undefined,
+): Promise<RevisionCheck> {
+  if (lookup === undefined) return new RevisionCheck([], state.seq === 0);
+  const identities = new Map<string, RecordIdentity>();
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') break;
+    const { type, id } = outcome.value.payload;
+    identities.set(`${type}\u0000${id}`, { type, id });
+  }
+  return new RevisionCheck(await lookup.revisionsOf([...identities.values()]), true);
+}
+
 /**
  * The chain verifier (§7.3): checks a `FeedPage` from `GET /feed?after=state.seq` against what is
  * known of the node and returns the new state with the verified records, or throws
- * {@link ProtocolError} (e.g. `CHAIN_GAP`, `CHAIN_FORK`, `ROLLBACK`, `HEAD_REPLAYED`). The given
+ * {@link ProtocolError} (e.g. `CHAIN_GAP`, `CHAIN_FORK`, `ROLLBACK`, `HEAD_REPLAYED`, and for
+ * versions `REV_INVALID`, `TOMBSTONE_UNKNOWN`, `RECORD_AFTER_TOMBSTONE` — see `revisions`). The given
  * state is never modified, so after a failure the caller still holds the last good state.
  *
  * @example
@@ -79,11 +102,13 @@ export async function verifyFeedPage(
     ...options,
   };
   const outcomes = await Promise.allSettled(jwsList.map((jws) => verifyRecord(jws, recordOptions)));
+  const revisions = await revisionCheck(state, outcomes, options.revisions);
   const records: VerifiedRecord[] = [];
   let { seq, hash } = state;
   for (const outcome of outcomes) {
     if (outcome.status === 'rejected') throw outcome.reason;
     checkChainLink(seq, hash, outcome.value);
+    revisions.next(outcome.value.payload);
     records.push(outcome.value);
     seq = outcome.value.payload.seq;
     hash = outcome.value.hash;
