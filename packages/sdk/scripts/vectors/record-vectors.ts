@@ -46,7 +46,11 @@ export function recordVectors(ctx: VectorContext): Vector[] {
       input: input(jws, extra),
       expect,
     }) as Vector;
-  const signed = (h: Record<string, unknown>, payload: string | object, signer: RawSigner = a) =>
+  const signed = (
+    h: Record<string, unknown> | string,
+    payload: string | object,
+    signer: RawSigner = a,
+  ) =>
     rawJws(h, payload, signer);
   const parts = service.split('.');
   const siblings = signed(header, {
