@@ -50,8 +50,7 @@ export function recordVectors(ctx: VectorContext): Vector[] {
     h: Record<string, unknown> | string,
     payload: string | object,
     signer: RawSigner = a,
-  ) =>
-    rawJws(h, payload, signer);
+  ) => rawJws(h, payload, signer);
   const parts = service.split('.');
   const siblings = signed(header, {
     ...claims,
