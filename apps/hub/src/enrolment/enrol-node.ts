@@ -1,10 +1,10 @@
-import { initialFeedState } from '@promise-global/sdk/verify';
+import { initialFeedState, type PinnedKeys } from '@promise-global/sdk/verify';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { entries, nodes } from '../db/schema/index.js';
 import { EnrolmentError } from './enrolment-error.js';
-import { fetchDescriptor } from './fetch-descriptor.js';
 import { issueMembership } from './membership.js';
+import { holdForApproval, type PendingRow } from './pending-enrolment.js';
 
 /** A node URL as the protocol identifies it: http(s), no query or fragment, no trailing slash. */
 export function normaliseNodeUrl(input: string): string {
@@ -22,21 +22,34 @@ export function normaliseNodeUrl(input: string): string {
 }
 
 /**
- * An operator enrols a node by URL (docs/protocol.md §3.1): the hub fetches the node's descriptor
- * (through the SSRF guard), verifies it, pins its keys and issues a membership statement; the
- * caller starts the backfill (a running hub's harvester). Re-enrolling a removed node starts it afresh from its pinned position.
+ * An operator starts enrolling a node by URL (docs/protocol.md §3.1): the hub fetches the node's
+ * descriptor (through the SSRF guard), verifies it as at first contact and holds it pending, with
+ * its keys' fingerprints, until an operator approves it (`approveEnrolment`).
  */
-export async function enrolNode(
-  ctx: HubContext,
-  input: string,
-): Promise<typeof nodes.$inferSelect> {
+export async function enrolNode(ctx: HubContext, input: string): Promise<PendingRow> {
   const url = normaliseNodeUrl(input);
   const [existing] = await ctx.db.select().from(nodes).where(eq(nodes.url, url));
   if (existing && existing.state !== 'removed') {
     throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${url} is already enrolled`);
   }
-  const { descriptor, keys, jws } = await fetchDescriptor(ctx, url);
-  const partnerId = descriptor.partner.id;
+  return holdForApproval(ctx, 'enrol', url);
+}
+
+/**
+ * Pins an approved enrolment's keys and issues a membership statement; the caller starts the
+ * backfill (a running hub's harvester). Re-enrolling a removed node starts it afresh from its
+ * pinned position.
+ */
+export async function pinEnrolment(
+  ctx: HubContext,
+  pending: PendingRow,
+): Promise<typeof nodes.$inferSelect> {
+  const { url, partnerId } = pending;
+  const keys = pending.keys as PinnedKeys;
+  const [existing] = await ctx.db.select().from(nodes).where(eq(nodes.url, url));
+  if (existing && existing.state !== 'removed') {
+    throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${url} is already enrolled`);
+  }
   const [sameId] = await ctx.db.select().from(nodes).where(eq(nodes.partnerId, partnerId));
   if (sameId && sameId.url !== url) {
     throw new EnrolmentError(
@@ -44,20 +57,20 @@ export async function enrolNode(
       `partner id ${partnerId} belongs to ${sameId.url}`,
     );
   }
-  const country = descriptor.partner.country ?? null;
   const fields = {
     url,
     partnerId,
-    name: descriptor.name,
-    country,
-    partner: descriptor.partner,
-    feedUrl: descriptor.feedUrl,
-    schemaVersion: descriptor.schemaVersion,
+    name: pending.name,
+    country: pending.country,
+    partner: pending.partner,
+    feedUrl: pending.feedUrl,
+    schemaVersion: pending.schemaVersion,
     state: 'active' as const,
     health: 'pending' as const,
-    descriptorJws: jws,
+    descriptorJws: pending.descriptorJws,
     enrolledAt: Date.now(),
     removedAt: null,
+    withheldSince: null,
     consecutiveFailures: 0,
     nextAttemptAt: 0,
     circuitOpenUntil: 0,

@@ -8,7 +8,7 @@ import { isRelayed } from '../upstream/relayed.js';
 import { describeFailure } from './failure.js';
 import { fetchNodeJson } from './fetch-json.js';
 import { storeVerifiedPage } from './store-page.js';
-import { syncFailed, syncSucceeded } from './sync-health.js';
+import { syncFailed, syncSucceeded, withholdingFacts } from './sync-health.js';
 
 export type SyncResult =
   | { outcome: 'synced'; stored: number; cursorSeq: number; headSeq: number }
@@ -28,6 +28,13 @@ export interface SyncBudget {
 export function deferredByBudget(budget: SyncBudget | undefined, stored: number): boolean {
   return budget?.signal.aborted === true && (stored > 0 || !budget.failWhenIdle);
 }
+
+/**
+ * Failures proven by messages the node's pinned keys signed (docs/protocol.md §7.5): the node
+ * itself published two histories or went back. Only these wait for an operator; anything else a
+ * party in the path could cause, so the hub keeps its pins and retries on the normal backoff.
+ */
+const PINNED_EVIDENCE = new Set(['CHAIN_FORK', 'ROLLBACK', 'CHAIN_BROKEN']);
 
 async function networkKids(ctx: HubContext, nodeId: number): Promise<Map<string, string>> {
   const others = await ctx.db
@@ -65,6 +72,8 @@ export async function syncNode(
   let state = node.chain as FeedState;
   let headSeq = node.headSeq;
   let stored = 0;
+  /** Whether the last page was empty while its head was ahead: records signed but not served. */
+  let withheld = false;
   const pull = async () => {
     const kids = await networkKids(ctx, node.id);
     for (let pages = 0; pages < harvest.maxPagesPerSync; pages++) {
@@ -79,6 +88,7 @@ export async function syncNode(
       state = await storeVerifiedPage(ctx.db, pageNode, page, knownSchemaMajors);
       headSeq = page.head.seq;
       stored += page.records.length;
+      withheld = page.records.length === 0 && state.seq < headSeq;
       if (page.records.length === 0 || state.seq >= headSeq) break;
     }
   };
@@ -87,7 +97,7 @@ export async function syncNode(
       await pull();
     } catch (error) {
       // An unpinned kid may be a rotation the node announced in its descriptor (§9.2): apply it
-      // under the rules once, then retry; a refused rotation leaves the node needing attention.
+      // under the rules once, then retry; a refused descriptor fails this sync, pins unchanged.
       if (!isProtocolError(error, 'UNKNOWN_KID') || !(await refreshDescriptor(ctx, node)))
         throw error;
       const [refreshed] = await ctx.db
@@ -99,25 +109,25 @@ export async function syncNode(
       await pull();
     }
     const lag = Math.max(0, headSeq - state.seq);
+    const withheldSince = withheld ? (node.withheldSince ?? now) : null;
     await ctx.db
       .update(nodes)
-      .set(syncSucceeded(lag, harvest, now))
+      .set({
+        ...syncSucceeded(lag, harvest, now),
+        withheldSince,
+        ...withholdingFacts(withheldSince, { headSeq, cursorSeq: state.seq }, harvest, now),
+      })
       .where(eq(nodes.id, node.id));
     return { outcome: 'synced', stored, cursorSeq: state.seq, headSeq };
   } catch (error) {
     if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = node.consecutiveFailures + 1;
-    const [latest] = await ctx.db
-      .select({ health: nodes.health })
-      .from(nodes)
-      .where(eq(nodes.id, node.id));
-    const rotation =
-      latest?.health === 'needs-attention' || failure.code === 'KEY_ROTATION_UNAUTHORISED';
-    ctx.log.warn({ node: node.url, ...failure, failures }, 'node sync failed');
+    const health = PINNED_EVIDENCE.has(failure.code) ? 'needs-attention' : 'failing';
+    ctx.log.warn({ node: node.url, ...failure, failures, health }, 'node sync failed');
     await ctx.db
       .update(nodes)
-      .set(syncFailed(failure, failures, harvest, now, rotation ? 'needs-attention' : 'failing'))
+      .set(syncFailed(failure, failures, harvest, now, health))
       .where(eq(nodes.id, node.id));
     return { outcome: 'failed', ...failure };
   }

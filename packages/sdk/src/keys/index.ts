@@ -7,3 +7,4 @@ export {
   signingKeyFromJwk,
   signingKeyFromSeed,
 } from './signing-key.js';
+export { keyFingerprint, matchesFingerprint, normaliseFingerprint } from './fingerprint.js';
