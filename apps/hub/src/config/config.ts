@@ -95,7 +95,11 @@ export const HubConfigSchema = z
          * How long a node may sign a head ahead of the records it serves (an empty page short of
          * its head) before its health is `withholding` with code `WITHHOLDING` (protocol §7.4).
          */
-        withholdingAfterMs: z.number().int().min(0).default(10 * 60_000),
+        withholdingAfterMs: z
+          .number()
+          .int()
+          .min(0)
+          .default(10 * 60_000),
       })
       .default({
         schedule: '*/2 * * * *',

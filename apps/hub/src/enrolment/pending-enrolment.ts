@@ -46,7 +46,10 @@ export async function holdForApproval(
   const partnerId = descriptor.partner.id;
   const [sameId] = await ctx.db.select().from(nodes).where(eq(nodes.partnerId, partnerId));
   if (sameId && sameId.url !== url && sameId.state !== 'removed') {
-    throw new EnrolmentError('PARTNER_ID_TAKEN', `partner id ${partnerId} belongs to ${sameId.url}`);
+    throw new EnrolmentError(
+      'PARTNER_ID_TAKEN',
+      `partner id ${partnerId} belongs to ${sameId.url}`,
+    );
   }
   const fields = {
     kind,

@@ -30,11 +30,14 @@ export function deferredByBudget(budget: SyncBudget | undefined, stored: number)
 }
 
 /**
- * Failures proven by messages the node's pinned keys signed (docs/protocol.md §7.5): the node
- * itself published two histories or went back. Only these wait for an operator; anything else a
- * party in the path could cause, so the hub keeps its pins and retries on the normal backoff.
+ * Whether a failure is proven by messages the node's pinned keys signed (docs/protocol.md §7.5):
+ * the node itself published two histories or went back (the SDK marks these `details.evidence`).
+ * Only these wait for an operator; anything else a party in the path could cause (a bad
+ * descriptor or head, a replayed record), so the hub keeps its pins and retries on the backoff.
  */
-const PINNED_EVIDENCE = new Set(['CHAIN_FORK', 'ROLLBACK', 'CHAIN_BROKEN']);
+function isSignedEvidence(error: unknown): boolean {
+  return isProtocolError(error) && error.details?.evidence === true;
+}
 
 async function networkKids(ctx: HubContext, nodeId: number): Promise<Map<string, string>> {
   const others = await ctx.db
@@ -123,7 +126,7 @@ export async function syncNode(
     if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = node.consecutiveFailures + 1;
-    const health = PINNED_EVIDENCE.has(failure.code) ? 'needs-attention' : 'failing';
+    const health = isSignedEvidence(error) ? 'needs-attention' : 'failing';
     ctx.log.warn({ node: node.url, ...failure, failures, health }, 'node sync failed');
     await ctx.db
       .update(nodes)

@@ -1,3 +1,4 @@
+export { keyFingerprint, matchesFingerprint, normaliseFingerprint } from './fingerprint.js';
 export {
   generateSigningKey,
   type JWK,
@@ -7,4 +8,3 @@ export {
   signingKeyFromJwk,
   signingKeyFromSeed,
 } from './signing-key.js';
-export { keyFingerprint, matchesFingerprint, normaliseFingerprint } from './fingerprint.js';
