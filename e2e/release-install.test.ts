@@ -35,9 +35,15 @@ console.log(JSON.stringify({ partner: descriptor.partner.id, records, seq: state
 // until the hub has harvested it: all through the SDK installed from its tarball.
 const ENROL_AND_WRITE = `
 import { HubClient } from '@promise-global/sdk/client/hub';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 const [hubUrl, operator, nodeUrl, token] = process.argv.slice(2);
 const hub = new HubClient({ baseUrl: hubUrl, token: operator });
-await hub.enrolNode({ url: nodeUrl });
+const pending = await hub.enrolNode({ url: nodeUrl });
+// The partner reads its fingerprint from its own node (\`promise-node key show\`); here, straight
+// from the node's descriptor header, which the hub's copy may not be.
+const descriptor = await (await fetch(nodeUrl + '/.well-known/promise-node')).text();
+const { kid } = JSON.parse(Buffer.from(descriptor.split('.')[0], 'base64url').toString());
+await hub.approveNode({ partnerId: pending.partnerId, fingerprint: keyFingerprint(kid) });
 const api = (path, body, headers = {}) => fetch(nodeUrl + path, {
   method: 'POST',
   headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json', ...headers },
