@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { type Logger, pino } from 'pino';
 import { createToken, type Role } from './auth/tokens.js';
 import { type NodeConfig, type NodeConfigInput, resolveConfig } from './config/config.js';
@@ -86,7 +87,11 @@ export async function createNode(
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       context.setPublicUrl(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
       await seedPartnerProfile(context);
-      log.info({ url: node.url, port, kid: context.key.kid }, 'node listening');
+      const fingerprint = keyFingerprint(context.key.kid);
+      log.info(
+        { url: node.url, port, kid: context.key.kid, fingerprint },
+        `node listening; key fingerprint ${fingerprint}`,
+      );
       return node.url;
     },
     close() {

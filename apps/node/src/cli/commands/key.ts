@@ -1,9 +1,28 @@
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import type { Command } from 'commander';
 import { rotateSigningKey } from '../../identity/rotate-signing-key.js';
 import { type GlobalOptions, withContext } from '../cli-context.js';
 
 export function keyCommand(program: Command) {
   const key = program.command('key').description('Manage the node signing key (protocol §9)');
+  key
+    .command('show')
+    .description(
+      "Show the signing key's fingerprint, which a hub operator confirms to enrol this node (protocol §3.1)",
+    )
+    .action(async () => {
+      const shown = await withContext(program.opts<GlobalOptions>(), async (ctx) => ({
+        kid: ctx.key.kid,
+        fingerprint: keyFingerprint(ctx.key.kid),
+        nextKid: ctx.keyRing.next.kid,
+      }));
+      console.log(`Key fingerprint: ${shown.fingerprint}`);
+      console.log(`Signing kid     ${shown.kid}`);
+      console.log(`Next kid        ${shown.nextKid}`);
+      console.log(
+        'Read the fingerprint to the hub operator by a channel you trust; they confirm it to enrol this node.',
+      );
+    });
   key
     .command('rotate')
     .description(
