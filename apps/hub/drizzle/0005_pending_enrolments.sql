@@ -14,4 +14,6 @@ CREATE TABLE `pending_enrolments` (
 	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE `nodes` ADD `withheld_since` integer;
+ALTER TABLE `nodes` ADD `withheld_since` integer;--> statement-breakpoint
+-- Nodes stranded by a refused descriptor before self-healing (protocol §7.5) retry again.
+UPDATE `nodes` SET `health` = 'failing', `next_attempt_at` = 0 WHERE `health` = 'needs-attention' AND `last_error_code` IN ('KEY_ROTATION_UNAUTHORISED', 'UNKNOWN_KID', 'KEY_REVOKED', 'DESCRIPTOR_REPLAYED');
