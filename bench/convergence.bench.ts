@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHub, type Hub } from '../apps/hub/src/index.js';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { createNode, importJson, type PromiseNode } from '../apps/node/src/index.js';
 import { getInnovation } from '../apps/node/src/resources/innovations.js';
 import { getService } from '../apps/node/src/resources/services.js';
@@ -319,7 +320,7 @@ async function parentMain(): Promise<void> {
     const marks = new Map<number, Stats>();
     const checkpoints = [50, 100, 150, 200].filter((mark) => mark <= NODES);
     t = performance.now();
-    for (const url of urls) await operator.enrolNode({ url });
+    for (const url of urls) await enrolAndApprove(operator, url);
     const enrolledMs = performance.now() - t;
     let stats: Stats;
     for (;;) {

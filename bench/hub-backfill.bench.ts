@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baselineBackfill, startBenchNodes } from '../apps/hub/scripts/bench-support.js';
 import { createHub } from '../apps/hub/src/index.js';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { HubClient } from '../packages/sdk/src/client/hub-client.js';
 
 const NODES = 10;
@@ -21,7 +22,7 @@ async function hubBackfill(urls: string[], database: string): Promise<number> {
   });
   await hub.start();
   const operator = new HubClient({ baseUrl: hub.url, token: TOKEN });
-  for (const url of urls) await operator.enrolNode({ url });
+  for (const url of urls) await enrolAndApprove(operator, url);
   await hub.harvester.syncDue();
   const stored = await hub.db.$client.execute('SELECT count(*) AS n FROM entries');
   await hub.close();

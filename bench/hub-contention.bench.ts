@@ -1,4 +1,5 @@
 import { createHub } from '../apps/hub/src/index.js';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { innovationData } from '../apps/hub/test/support/fixtures.js';
 import { type HostileNode, startHostileNode } from '../apps/hub/test/support/hostile-node.js';
 import { drippingFeed, hangingFeed } from '../apps/hub/test/support/stalling-feed.js';
@@ -44,13 +45,13 @@ async function measure(hostileCount: { drip: number; hang: number }): Promise<nu
       healthy.push(node);
       for (let i = 0; i < 50; i++)
         await node.publish('innovation', { ...innovationData(node.partnerId, i) });
-      await operator.enrolNode({ url: node.url });
+      await enrolAndApprove(operator, node.url, node.key.kid);
       await operator.syncNode({ partnerId: node.partnerId });
     }
     for (let n = 0; n < hostileCount.drip + hostileCount.hang; n++) {
       const node = await startHostileNode(`hostile${n}`, await generateSigningKey());
       hostile.push(node);
-      await operator.enrolNode({ url: node.url });
+      await enrolAndApprove(operator, node.url, node.key.kid);
       await operator.syncNode({ partnerId: node.partnerId });
       node.behaviour = n < hostileCount.drip ? drippingFeed() : hangingFeed();
     }

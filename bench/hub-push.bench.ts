@@ -1,4 +1,5 @@
 import { createHub } from '../apps/hub/src/index.js';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { innovationData } from '../apps/hub/test/support/fixtures.js';
 import { startTestNode } from '../apps/hub/test/support/test-node.js';
 import { HubClient } from '../packages/sdk/src/client/hub-client.js';
@@ -31,7 +32,7 @@ export default async function (): Promise<void> {
   try {
     for (let i = 0; i < 200; i++)
       await node.publish('innovation', { ...innovationData('pushy', i) });
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await operator.syncNode({ partnerId: 'pushy' });
     const measure = async (mode: 'push' | 'sync', i: number) => {
       const word = `${mode}edit${i}marker`;

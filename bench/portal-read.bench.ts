@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHub } from '../apps/hub/src/index.js';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { fixturePartners, startFixtureNode, startPortal } from '../e2e/portal-fixture.js';
 import { HubClient } from '../packages/sdk/src/client/hub-client.js';
 
@@ -144,7 +145,7 @@ export default async function (): Promise<void> {
     const hubUrl = hub.urls[0] ?? '';
     const operator = new HubClient({ baseUrl: hubUrl, token: TOKEN });
     for (const url of nodes.urls) {
-      const status = await operator.enrolNode({ url });
+      const status = await enrolAndApprove(operator, url);
       await operator.syncNode({ partnerId: status.partnerId });
     }
     portal = await startPortal(hubUrl);

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, importJson, type PromiseNode } from '@promise-global/node';
 import { HubClient } from '@promise-global/sdk/client/hub';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { type DemoPartnerContent, loadDemoContent } from './content/load.js';
 import { type OutboxMail, startMailSink } from './mail-sink.js';
 import { approveSeededPieces, demoProject52, subscribeDemoReader } from './project52.js';
@@ -192,8 +193,12 @@ async function seed(
   log: (line: string) => void,
 ): Promise<void> {
   for (const node of nodes) {
-    await hub.enrolNode({ url: node.url });
-    log(`enrolled ${node.url} with the hub`);
+    // As an operator would: the hub shows the fingerprint it fetched; the approval uses the one the
+    // partner's node shows its own staff (`promise-node key show`), never the hub's copy.
+    const pending = await hub.enrolNode({ url: node.url });
+    const fingerprint = keyFingerprint(node.context.key.kid);
+    await hub.approveNode({ partnerId: pending.partnerId, fingerprint });
+    log(`enrolled ${node.url} with the hub (key fingerprint ${fingerprint})`);
   }
   for (const [index, partnerContent] of content.entries()) {
     const node = nodes[index];

@@ -6,6 +6,7 @@ import { HubClient } from '@promise-global/sdk/client/hub';
 import { initialFeedState, pinKeys, verifyFeedPage } from '@promise-global/sdk/verify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import {
   fillWriteUp,
   signIn,
@@ -24,9 +25,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   hub = await startHub(':memory:');
   workspace = await startWorkspaceNode({ hubUrl: hub.url });
-  await new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN }).enrolNode({
-    url: workspace.url,
-  });
+  await enrolAndApprove(new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN }), workspace.url);
 });
 
 afterAll(async () => {

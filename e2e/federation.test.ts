@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Hub } from '@promise-global/hub';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { afterAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import {
   eventually,
   innovationInput,
@@ -45,7 +46,7 @@ describe('federation: three real nodes and the hub', () => {
 
     // Enrol and backfill.
     const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-    for (const node of nodes) await operator.enrolNode({ url: node.url });
+    for (const node of nodes) await enrolAndApprove(operator, node.url, node.node.context.key.kid);
     for (const node of nodes) await operator.syncNode({ partnerId: node.partnerId });
     const client = new HubClient({ baseUrl: hub.url });
     expect(

@@ -225,6 +225,13 @@ describe('operating a node and a hub', () => {
     await run(process.execPath, [hubBin, '--config', hubConfig, 'nodes', 'enrol', nodeUrl], {
       cwd: dir,
     });
+    const shown = await run(process.execPath, [nodeBin, '--config', nodeConfig, 'key', 'show']);
+    const fingerprint = /Key fingerprint: (\S+)/.exec(shown.stdout)?.[1] ?? '';
+    await run(
+      process.execPath,
+      [hubBin, '--config', hubConfig, 'nodes', 'approve', 'fenland', '--fingerprint', fingerprint],
+      { cwd: dir },
+    );
     const harvested = 'promise_hub_records_harvested_total{source="node"}';
     await metricReaches(hubMetrics, harvested, 2);
     expect((await write('Fenland Peer Network')).status).toBe(201);

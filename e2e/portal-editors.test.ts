@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNode, type PromiseNode } from '@promise-global/node';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
@@ -189,7 +190,7 @@ describe('signing in', () => {
 });
 
 describe('nodes', () => {
-  it('lets an operator enrol a node by URL and suspend it; the status page then shows it suspended', async () => {
+  it('lets an operator enrol a node by URL, confirming its key fingerprint, and suspend it; the status page then shows it suspended', async () => {
     const context = await newContext(browser, 'desktop');
     try {
       const page = await signIn(context, operatorToken, '/editors/nodes');
@@ -197,8 +198,33 @@ describe('nodes', () => {
       await page.click('text=Enrol node');
       await page.locator('.notice--success').waitFor();
       expect(await page.locator('.notice--success').textContent()).toContain(
-        'Eastvale Community Wellbeing is enrolled',
+        'Nothing is pinned yet',
       );
+      // Pending: its fingerprint shown, nothing enrolled until the operator confirms it.
+      const pending = page.locator('[data-pending="eastvale"]');
+      await pending.waitFor();
+      const fingerprint = keyFingerprint(newcomer.context.key.kid);
+      expect(await pending.textContent()).toContain(fingerprint);
+      expect(await page.locator('[data-partner="eastvale"]').count()).toBe(0);
+
+      // A fingerprint that is not the node's is refused, in words, beside the field.
+      await pending.locator('input[name="fingerprint"]').fill('AAAA-AAAA-AAAA-AAAA');
+      await pending.locator('button', { hasText: 'Approve' }).click();
+      await page.locator('#fingerprint-eastvale-error').waitFor();
+      expect(await page.locator('#fingerprint-eastvale-error').textContent()).toContain(
+        'Nothing was pinned',
+      );
+      expect(await page.locator('[data-partner="eastvale"]').count()).toBe(0);
+
+      // The fingerprint the partner reads out from their own node, as typed by a person.
+      await pending
+        .locator('input[name="fingerprint"]')
+        .fill(fingerprint.toLowerCase().replaceAll('-', ' '));
+      await pending.locator('button', { hasText: 'Approve' }).click();
+      await page.locator('.notice--success', { hasText: 'is enrolled' }).waitFor();
+      expect(
+        await page.locator('.notice--success', { hasText: 'is enrolled' }).textContent(),
+      ).toContain('Eastvale Community Wellbeing is enrolled');
       const item = page.locator('[data-partner="eastvale"]');
       await item.waitFor();
 

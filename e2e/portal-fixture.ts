@@ -9,6 +9,7 @@ import { createNode, type PromiseNode } from '@promise-global/node';
 import type { InnovationInput, ServiceInput } from '@promise-global/schema';
 import { NodeClient, NodeClientError } from '@promise-global/sdk/client';
 import { HubClient } from '@promise-global/sdk/client/hub';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 
 const PORTAL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'portal');
 const OPERATOR_TOKEN = 'e2e-operator-token-0123456789abcdef';
@@ -338,7 +339,7 @@ export async function startPortalFederation(
         upstreamClient && options.upstreamPartners?.includes(fixture.partnerId)
           ? upstreamClient
           : hubClient;
-      await enrolAt.enrolNode({ url: node.url });
+      await enrolAndApprove(enrolAt, node.url, node.context.key.kid);
       await enrolAt.syncNode({ partnerId: fixture.partnerId });
     }
     if (upstream) {

@@ -213,6 +213,15 @@ describe('the release installed from its tarballs with npm', () => {
       env: hubEnv,
     });
     expect(enrolled.stdout).toContain('fenland');
+    // The partner reads its fingerprint off its own node and tells the operator, who confirms it.
+    const shown = await run(node, [nodeBin, '--config', config, 'key', 'show'], { cwd: app });
+    const fingerprint = /Key fingerprint: (\S+)/.exec(shown.stdout)?.[1] ?? '';
+    expect(enrolled.stdout).toContain(fingerprint);
+    await run(
+      node,
+      [hubBin, '--config', hubConfig, 'nodes', 'approve', 'fenland', '--fingerprint', fingerprint],
+      { cwd: app, env: hubEnv },
+    );
 
     await writeFile(join(app, 'write-and-wait.mjs'), WRITE_AND_WAIT);
     await run(node, [join(app, 'write-and-wait.mjs'), hubUrl, nodeUrl, token ?? ''], { cwd: app });

@@ -3,6 +3,7 @@ import type { Hub } from '@promise-global/hub';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { bundleVerify } from '../packages/sdk/scripts/bundle-verify.js';
 import { launchBrowser, newContext, openPage, type WatchedPage } from './support/browser.js';
 import {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   await node.api('POST', '/api/services', serviceInput(organisation.id, 'Crisis line'));
   await submitInnovation(node, 'Sanctuary night café');
   const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.node.context.key.kid);
   await operator.syncNode({ partnerId: 'cpft' });
 
   const { code } = await bundleVerify();

@@ -3,6 +3,7 @@ import { NodeClient } from '@promise-global/sdk/client';
 import { HubClient, HubClientError } from '@promise-global/sdk/client/hub';
 import { initialFeedState, pinKeys, verifyFeedPage } from '@promise-global/sdk/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import {
   OPERATOR_TOKEN,
   organisationInput,
@@ -30,7 +31,7 @@ beforeAll(async () => {
     await node.api('POST', '/api/services', serviceInput(organisationId, name));
   }
   const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.node.context.key.kid);
   await operator.syncNode({ partnerId: 'hiow' });
 }, 60_000);
 

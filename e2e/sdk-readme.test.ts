@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Hub } from '@promise-global/hub';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import {
   OPERATOR_TOKEN,
   type RunningNode,
@@ -62,7 +63,7 @@ beforeAll(async () => {
   token = await node.node.createToken('readme', 'editor');
   await submitInnovation(node, 'Sanctuary night café');
   const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.node.context.key.kid);
   await operator.syncNode({ partnerId: 'fenland' });
   for (const block of blocks) {
     const code = block.code

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHub, type Hub } from '@promise-global/hub';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { afterAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from '../apps/hub/test/support/enrol.js';
 import { eventually, OPERATOR_TOKEN } from './support/federation.js';
 import {
   hubIndexState,
@@ -59,7 +60,7 @@ describe('soak: edits, withdrawals, rotations and outages across 10 nodes', () =
       for (const node of nodes) {
         await node.start();
         cleanup.push(() => node.stop());
-        await operator.enrolNode({ url: node.url });
+        await enrolAndApprove(operator, node.url);
       }
 
       // Watch the node status the hub records: every error code it shows is collected.

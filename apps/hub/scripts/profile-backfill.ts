@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { createHub } from '../src/index.js';
+import { enrolAndApprove } from '../test/support/enrol.js';
 import { startBenchNodes } from './bench-support.js';
 
 // Profiling aid: `node --cpu-prof --conditions=source --import tsx scripts/profile-backfill.ts`.
@@ -19,7 +20,7 @@ const hub = await createHub({
 await hub.start();
 const operator = new HubClient({ baseUrl: hub.url, token });
 const started = performance.now();
-for (const node of nodes) await operator.enrolNode({ url: node.url });
+for (const node of nodes) await enrolAndApprove(operator, node.url);
 await hub.harvester.syncDue();
 console.log(`${((10_000 / (performance.now() - started)) * 1000).toFixed(0)} records/s`);
 await hub.close();

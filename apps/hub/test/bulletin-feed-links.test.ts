@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/create-hub.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
 import { readFeed } from '../src/syndication/test-support/read-feed.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, testUuid } from './support/fixtures.js';
 import { project52Config } from './support/project52.js';
 import { OPERATOR_TOKEN } from './support/test-hub.js';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   // The bulletin goes out while the portal lives at its old address (set where it used to be).
   const hub = await startHub({ p52PortalUrl: OLD_PORTAL });
   const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   await operator.syncNode({ partnerId: 'cpft' });
   await operator.approvePiece({ partnerId: 'cpft', recordId: piece });
   const pass = await hub.project52Pass();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { generateSigningKey, keyFingerprint } from '@promise-global/sdk/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { innovationData } from './support/fixtures.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -141,10 +142,33 @@ describe('promise-hub, the operator CLI', () => {
     expect(await json('token', 'list')).toHaveLength(1);
   });
 
-  it('enrols a node into the running hub, which harvests it at once, and lists it', async () => {
+  it('enrols a node in two steps: pending with its fingerprint, pinned only with the right one', async () => {
     hub = await startHub();
-    const enrolled = await json('nodes', 'enrol', node.url);
+    const fingerprint = keyFingerprint(node.key.kid);
+    const pending = await json('nodes', 'enrol', node.url);
+    expect(pending).toMatchObject({
+      kind: 'enrol',
+      partnerId: 'fenland',
+      nodeUrl: node.url,
+      fingerprint,
+      keys: [{ kid: node.key.kid, fingerprint, status: 'active', signer: true }],
+    });
+    expect(await json('nodes', 'list')).toEqual([]);
+    const human = await cli('nodes', 'pending');
+    expect(human.stdout).toContain(`fingerprint to confirm: ${fingerprint}`);
+    expect(human.stdout).toContain(`promise-hub nodes approve fenland --fingerprint <fingerprint>`);
+
+    const other = keyFingerprint((await generateSigningKey()).kid);
+    const refused = await cli('nodes', 'approve', 'fenland', '--fingerprint', other);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('(FINGERPRINT_MISMATCH)');
+    expect(await json('nodes', 'list')).toEqual([]);
+
+    // As a person types it from the partner's screen: lower case, spaces for hyphens.
+    const typed = fingerprint.toLowerCase().replaceAll('-', ' ');
+    const enrolled = await json('nodes', 'approve', 'fenland', '--fingerprint', typed);
     expect(enrolled).toMatchObject({ partnerId: 'fenland', state: 'active' });
+    expect(await json('nodes', 'pending')).toEqual([]);
     // The running hub was signalled: wait for its harvest, not for time.
     const head = node.log.length;
     await harvestedTo(head);
@@ -156,9 +180,9 @@ describe('promise-hub, the operator CLI', () => {
         headSeq: head,
       }),
     ]);
-    const human = await cli('nodes', 'list');
-    expect(human.stdout).toMatch(/^PARTNER\s+STATE\s+HEALTH\s+POSITION/);
-    expect(human.stdout).toMatch(new RegExp(`fenland\\s+active\\s+healthy\\s+${head}/${head}`));
+    const listed = await cli('nodes', 'list');
+    expect(listed.stdout).toMatch(/^PARTNER\s+STATE\s+HEALTH\s+POSITION/);
+    expect(listed.stdout).toMatch(new RegExp(`fenland\\s+active\\s+healthy\\s+${head}/${head}`));
   });
 
   it('refuses a second start and a restore while the hub runs, naming the process', async () => {

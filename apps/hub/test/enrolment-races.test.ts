@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubClientError } from '@promise-global/sdk/client/hub';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { OPERATOR_TOKEN, startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -42,8 +44,13 @@ function refusals(results: PromiseSettledResult<unknown>[]): HubClientError[] {
   );
 }
 
+/** The operator's approval as the partner would confirm it: the node's own key. */
+function approve(operator: Started['operator'], node: { key: { kid: string } }) {
+  return operator.approveNode({ partnerId: 'cpft', fingerprint: keyFingerprint(node.key.kid) });
+}
+
 describe('enrolment under races', () => {
-  it('enrols one URL fired four times at once exactly once; the others get 409', async () => {
+  it('holds one URL fired four times at once pending once; the others get 409', async () => {
     const { operator } = await hub();
     const cpft = await node('cpft');
     const results = await Promise.allSettled(
@@ -55,22 +62,38 @@ describe('enrolment under races', () => {
     for (const error of refused) {
       expect(error).toBeInstanceOf(HubClientError);
       expect(error.httpStatus).toBe(409);
-      expect(error.message).toMatch(/^NODE_(ENROLMENT_IN_PROGRESS|ALREADY_ENROLLED): /);
+      expect(error.message).toMatch(/^NODE_ENROLMENT_IN_PROGRESS: /);
+    }
+    expect((await operator.pendingEnrolments()).map((row) => row.partnerId)).toEqual(['cpft']);
+    expect(await operator.nodeStatus()).toEqual([]);
+  });
+
+  it('enrols a node approved four times at once exactly once; the others are refused', async () => {
+    const { operator } = await hub();
+    const cpft = await node('cpft');
+    await operator.enrolNode({ url: cpft.url });
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => approve(operator, cpft)),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const error of refusals(results)) {
+      expect([404, 409]).toContain(error.httpStatus);
+      expect(error.message).toMatch(/^(NODE_ALREADY_ENROLLED|ENROLMENT_NOT_PENDING): /);
     }
     expect((await operator.nodeStatus()).map((row) => row.partnerId)).toEqual(['cpft']);
   });
 
-  it('lets the database decide between two hub processes enrolling one URL at once', async () => {
+  it('lets the database decide between two hub processes approving one node at once', async () => {
     const [a, b] = await twoHubsOnOneDatabase();
     const cpft = await node('cpft');
+    await a.operator.enrolNode({ url: cpft.url });
     const results = await Promise.allSettled([
-      a.operator.enrolNode({ url: cpft.url }),
-      b.operator.enrolNode({ url: cpft.url }),
+      approve(a.operator, cpft),
+      approve(b.operator, cpft),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const [refused] = refusals(results);
-    expect(refused?.httpStatus).toBe(409);
-    expect(refused?.message).toMatch(/^NODE_ALREADY_ENROLLED: /);
+    expect([404, 409]).toContain(refused?.httpStatus);
     expect(await a.operator.nodeStatus()).toHaveLength(1);
   });
 
@@ -78,15 +101,16 @@ describe('enrolment under races', () => {
     const [a, b] = await twoHubsOnOneDatabase();
     const cpft = await node('cpft');
     await cpft.publish('innovation', { ...innovationData('cpft', 1) });
-    await a.operator.enrolNode({ url: cpft.url });
+    await enrolAndApprove(a.operator, cpft.url, cpft.key.kid);
     await a.operator.removeNode({ partnerId: 'cpft' });
 
+    await a.operator.enrolNode({ url: cpft.url });
     const results = await Promise.allSettled([
-      a.operator.enrolNode({ url: cpft.url }),
-      b.operator.enrolNode({ url: cpft.url }),
+      approve(a.operator, cpft),
+      approve(b.operator, cpft),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    expect(refusals(results).map((error) => error.httpStatus)).toEqual([409]);
+    expect(refusals(results)).toHaveLength(1);
 
     // Harvested again from the start; a late re-enrolment may not reset it a second time.
     const synced = await a.operator.syncNode({ partnerId: 'cpft' });
@@ -107,16 +131,18 @@ describe('error bodies', () => {
   it('answers a database failure with a code and a plain message, never SQL or a stack', async () => {
     const { hub: started, operator } = await hub();
     const cpft = await node('cpft');
-    await operator.enrolNode({ url: cpft.url });
+    await enrolAndApprove(operator, cpft.url, cpft.key.kid);
+    const mpft = await node('mpft');
+    await operator.enrolNode({ url: mpft.url });
     await started.db.$client.execute('DROP TABLE memberships');
 
-    const trpc = await fetch(`${started.url}/trpc/admin.nodes.enrol`, {
+    const trpc = await fetch(`${started.url}/trpc/admin.nodes.approve`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${OPERATOR_TOKEN}`,
       },
-      body: JSON.stringify({ url: (await node('mpft')).url }),
+      body: JSON.stringify({ partnerId: 'mpft', fingerprint: keyFingerprint(mpft.key.kid) }),
     });
     const rest = await fetch(`${started.url}/memberships/cpft`);
     for (const response of [trpc, rest]) {
@@ -129,7 +155,7 @@ describe('error bodies', () => {
   it('shows a node failing on the hub’s side on /status with a plain message, the detail only in the log', async () => {
     const { hub: started, operator } = await hub();
     const cpft = await node('cpft');
-    await operator.enrolNode({ url: cpft.url });
+    await enrolAndApprove(operator, cpft.url, cpft.key.kid);
     await started.db.$client.execute(
       "CREATE TRIGGER refuse_entries BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
     );

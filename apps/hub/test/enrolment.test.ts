@@ -1,7 +1,9 @@
 import { PublicJwkSet } from '@promise-global/schema';
 import { HubClientError } from '@promise-global/sdk/client/hub';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { pinKeys, verifyMembership, verifyRecord } from '@promise-global/sdk/verify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -28,7 +30,20 @@ describe('enrolment', () => {
     });
     await cpft.publish('service', { ...serviceData('cpft', 2) });
 
-    const status = await operator.enrolNode({ url: cpft.url });
+    const pending = await operator.enrolNode({ url: cpft.url });
+    expect(pending).toMatchObject({
+      kind: 'enrol',
+      partnerId: 'cpft',
+      name: 'Node cpft',
+      nodeUrl: cpft.url,
+      fingerprint: keyFingerprint(cpft.key.kid),
+      keys: [{ kid: cpft.key.kid, fingerprint: keyFingerprint(cpft.key.kid), signer: true }],
+    });
+    expect(await operator.nodeStatus()).toEqual([]);
+    const status = await operator.approveNode({
+      partnerId: 'cpft',
+      fingerprint: keyFingerprint(cpft.key.kid),
+    });
     expect(status).toMatchObject({
       partnerId: 'cpft',
       state: 'active',
@@ -52,7 +67,7 @@ describe('enrolment', () => {
     const { hub, operator } = await startTestHub();
     cleanup.push(() => hub.close());
     const cpft = await node('cpft');
-    await operator.enrolNode({ url: cpft.url });
+    await enrolAndApprove(operator, cpft.url, cpft.key.kid);
 
     const jwks = PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json());
     const response = await fetch(`${hub.url}/memberships/cpft`);
@@ -80,7 +95,7 @@ describe('enrolment', () => {
     });
     cleanup.push(() => hub.close());
     const cpft = await node('cpft');
-    await operator.enrolNode({ url: cpft.url });
+    await enrolAndApprove(operator, cpft.url, cpft.key.kid);
     expect(await hub.renewMemberships()).toBe(0);
     expect(await hub.renewMemberships(Date.now() + 30_000)).toBe(1);
     const jwks = PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json());

@@ -1,6 +1,7 @@
 import { generateSigningKey } from '@promise-global/sdk/keys';
 import { signPing } from '@promise-global/sdk/sign';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { type HostileNode, startHostileNode } from './support/hostile-node.js';
 import { drippingFeed, hangingFeed } from './support/stalling-feed.js';
@@ -28,12 +29,12 @@ async function contendedHub() {
   cleanup.push(() => hub.close());
   const healthy = await startTestNode({ partnerId: 'steady' });
   cleanup.push(() => healthy.close());
-  await operator.enrolNode({ url: healthy.url });
+  await enrolAndApprove(operator, healthy.url, healthy.key.kid);
   const hostile: HostileNode[] = [];
   for (let i = 0; i < 8; i++) {
     const node = await startHostileNode(`stall${i}`, await generateSigningKey());
     cleanup.push(() => node.close());
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await operator.syncNode({ partnerId: node.partnerId });
     node.behaviour = i < 6 ? drippingFeed() : hangingFeed();
     hostile.push(node);
@@ -91,7 +92,7 @@ describe('fair harvesting', () => {
     });
     cleanup.push(() => strict.close());
     stalled.behaviour = { kind: 'honest' };
-    await operator.enrolNode({ url: stalled.url });
+    await enrolAndApprove(operator, stalled.url, stalled.key.kid);
     await operator.syncNode({ partnerId: stalled.partnerId });
     stalled.behaviour = hangingFeed();
     expect(await strict.harvester.sync(1)).toMatchObject({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import type { FeedFormat } from '../src/syndication/feed-document.js';
 import { readFeed } from '../src/syndication/test-support/read-feed.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData, testUuid } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -76,7 +77,7 @@ beforeAll(async () => {
   await cpft.publish('innovation', { ...innovationData('cpft', 4, { status: 'draft' }) });
   await yale.publish('innovation', { ...innovationData('yale', 5) });
   for (const node of [cpft, yale]) {
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await sync(node);
   }
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { project52Config, weekFromNow } from './support/project52.js';
 import { OPERATOR_TOKEN, startTestHub } from './support/test-hub.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
       ),
     });
   }
-  await started.operator.enrolNode({ url: node.url });
+  await enrolAndApprove(started.operator, node.url, node.key.kid);
   await started.operator.syncNode({ partnerId: 'cpft' });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateSigningKey } from '@promise-global/sdk/keys';
 import { signPing } from '@promise-global/sdk/sign';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { eventually, startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -19,7 +20,7 @@ async function enrolled(partnerId = 'cpft', overrides = {}) {
   const node = await startTestNode({ partnerId });
   cleanup.push(() => node.close());
   await node.publish('organisation', { ...organisationData(partnerId) });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   await operator.syncNode({ partnerId });
   return { hub, client, operator, node };
 }
@@ -100,7 +101,7 @@ describe('harvesting', () => {
     const node = await startTestNode({ partnerId: 'cpft' });
     cleanup.push(() => node.close());
     for (let i = 0; i < 5; i++) await node.publish('innovation', { ...innovationData('cpft', i) });
-    await first.operator.enrolNode({ url: node.url });
+    await enrolAndApprove(first.operator, node.url, node.key.kid);
     await first.operator.syncNode({ partnerId: 'cpft' });
     await first.hub.close();
 

@@ -1,6 +1,7 @@
 import { PublicJwkSet } from '@promise-global/schema';
 import { pinKeys, verifyMembership } from '@promise-global/sdk/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   node = await startTestNode({ partnerId: 'alpha' });
   await node.publish('innovation', { ...innovationData('alpha', 1) });
   regional = await startTestHub({ membership: { ttlSeconds: DAY, renewBeforeSeconds: 3_600 } });
-  await regional.operator.enrolNode({ url: node.url });
+  await enrolAndApprove(regional.operator, node.url, node.key.kid);
   await regional.operator.syncNode({ partnerId: 'alpha' });
   global = await startTestHub({
     membership: { ttlSeconds: 30 * DAY, renewBeforeSeconds: 2 * DAY },

@@ -8,6 +8,7 @@ import { pinKeys, verifyMembership, verifyRecord } from '@promise-global/sdk/ver
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { type FakeHub, recordItems, startFakeHub } from './support/fake-hub.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { OPERATOR_TOKEN, startTestHub } from './support/test-hub.js';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   }
   regional = await hubStarted();
   for (const node of [alpha, bravo]) {
-    await regional.operator.enrolNode({ url: node.url });
+    await enrolAndApprove(regional.operator, node.url, node.key.kid);
     await regional.operator.syncNode({ partnerId: node.partnerId });
   }
   global = await hubStarted({ database: { url: `file:${join(dir, 'global.db')}` } });
@@ -178,7 +179,7 @@ describe('hub chaining', () => {
     const node = await startTestNode({ partnerId: 'charlie' });
     closers.push(() => node.close());
     await node.publish('innovation', { ...innovationData('charlie', 0) });
-    await regional.operator.enrolNode({ url: node.url });
+    await enrolAndApprove(regional.operator, node.url, node.key.kid);
     await regional.operator.syncNode({ partnerId: 'charlie' });
     await global.operator.syncUpstream({ url: regional.hub.url });
     await third.operator.syncUpstream({ url: global.hub.url });
@@ -196,7 +197,7 @@ describe('hub chaining', () => {
     }
     expect((await upstreamOf(third.operator, global.hub.url)).health).toBe('healthy');
     await node.publish('innovation', { ...innovationData('charlie', 1) });
-    await regional.operator.enrolNode({ url: node.url });
+    await enrolAndApprove(regional.operator, node.url, node.key.kid);
     await regional.operator.syncNode({ partnerId: 'charlie' });
     await global.operator.syncUpstream({ url: regional.hub.url });
     await third.operator.syncUpstream({ url: global.hub.url });
@@ -216,7 +217,7 @@ describe('hub chaining', () => {
 
   it('skips and counts the upstream copies of a node enrolled here directly', async () => {
     const direct = await hubStarted();
-    await direct.operator.enrolNode({ url: alpha.url });
+    await enrolAndApprove(direct.operator, alpha.url, alpha.key.kid);
     await direct.operator.syncNode({ partnerId: 'alpha' });
     await direct.operator.addUpstream({ url: regional.hub.url });
     const status = await direct.operator.syncUpstream({ url: regional.hub.url });
@@ -233,7 +234,7 @@ describe('hub chaining', () => {
     await hub.operator.addUpstream({ url: regional.hub.url });
     await hub.operator.syncUpstream({ url: regional.hub.url });
     await hub.operator.removeNode({ partnerId: 'alpha' });
-    await hub.operator.enrolNode({ url: alpha.url });
+    await enrolAndApprove(hub.operator, alpha.url, alpha.key.kid);
     expect(await hub.operator.syncNode({ partnerId: 'alpha' })).toMatchObject({
       health: 'healthy',
       cursorSeq: alpha.log.length,
@@ -251,7 +252,7 @@ describe('hub chaining', () => {
     const namesake = await startTestNode({ partnerId: 'bravo' });
     closers.push(() => namesake.close());
     const hub = await hubStarted();
-    await hub.operator.enrolNode({ url: namesake.url });
+    await enrolAndApprove(hub.operator, namesake.url, namesake.key.kid);
     await hub.operator.syncNode({ partnerId: 'bravo' });
     await hub.operator.addUpstream({ url: regional.hub.url });
     const status = await hub.operator.syncUpstream({ url: regional.hub.url });

@@ -2,6 +2,7 @@ import { generateSigningKey } from '@promise-global/sdk/keys';
 import { signPing } from '@promise-global/sdk/sign';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubConfigInput } from '../src/config/config.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { eventually, OPERATOR_TOKEN, startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -98,7 +99,7 @@ describe('hub metrics', () => {
     const stranger = await generateSigningKey();
     const forged = await signPing(stranger, { iss: node.url, aud: hub.url, seq: 1 });
 
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await operator.syncNode({ partnerId: 'fenland' });
     const synced = 'promise_hub_syncs_total{source="node",outcome="synced",code=""}';
     const before = sample(await scrape(url), synced) ?? 0;
@@ -145,7 +146,7 @@ describe('hub metrics', () => {
     await node.publish('organisation', { ...organisationData('fenland') });
     await node.publish('service', { ...serviceData('fenland', 1) });
     await node.publish('innovation', innovationData('fenland', 1, { title: 'Harbour walk' }));
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await operator.syncNode({ partnerId: 'fenland' });
     const url = `${hub.url}/metrics`;
     const count = (text: string, labels: string) =>

@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import { type AggregateItem, aggregateDigest } from '../src/rest/aggregate-feed.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
       ...innovationData('hiow', i, i === 3 ? { status: 'submitted', publishedAt: undefined } : {}),
     });
   }
-  await started.operator.enrolNode({ url: node.url });
+  await enrolAndApprove(started.operator, node.url, node.key.kid);
   await started.operator.syncNode({ partnerId: 'hiow' });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHub } from '../src/create-hub.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
 import type { SendPass } from '../src/project52-hub/service.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, testUuid } from './support/fixtures.js';
 import { project52Config } from './support/project52.js';
 import { OPERATOR_TOKEN } from './support/test-hub.js';
@@ -70,7 +71,7 @@ async function preparedHub(dir: string): Promise<string> {
   });
   await hub.start();
   const operator = new HubClient({ baseUrl: hub.url, token: OPERATOR_TOKEN });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   await operator.syncNode({ partnerId: 'cpft' });
   await operator.approvePiece({ partnerId: 'cpft', recordId: testUuid('cpft/innovation/1') });
   const confirmedAt = new Date(Date.now() - 3_600_000).toISOString();

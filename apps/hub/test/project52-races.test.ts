@@ -7,6 +7,7 @@ import {
   type Project52Queue,
 } from '@promise-global/sdk/client/hub';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, testUuid } from './support/fixtures.js';
 import { project52Config } from './support/project52.js';
 import { startTestHub } from './support/test-hub.js';
@@ -41,7 +42,7 @@ async function newsroom(hubs: 1 | 2 = 1) {
       publishedAt: undefined,
     });
   }
-  await first.operator.enrolNode({ url: cpft.url });
+  await enrolAndApprove(first.operator, cpft.url, cpft.key.kid);
   await first.operator.syncNode({ partnerId: 'cpft' });
   const second = hubs === 2 ? await startTestHub({ database, project52 }) : first;
   if (second !== first) cleanup.push(() => second.hub.close());

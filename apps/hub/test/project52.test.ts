@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, testUuid } from './support/fixtures.js';
 import { expectHashedStyleOnly } from './support/page-csp.js';
 import { project52Config, weekFromNow } from './support/project52.js';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   for (const i of [4, 2, 1, 3]) await cpft.publish('innovation', submitted('cpft', i, 'submitted'));
   await yale.publish('innovation', submitted('yale', 5, 'submitted'));
   for (const node of [cpft, yale]) {
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     await operator.syncNode({ partnerId: node.partnerId });
   }
   const { token } = await operator.createToken({ name: 'Editor Ed', role: 'editor' });

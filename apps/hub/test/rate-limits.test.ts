@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
 import { nodes } from '../src/db/schema/index.js';
 import { startSmtpSink } from '../src/project52/test-support/smtp-sink.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { startHostileNode } from './support/hostile-node.js';
 import { project52Config } from './support/project52.js';
@@ -48,7 +49,7 @@ describe('ping limits', () => {
     });
     const node = await startTestNode({ partnerId: 'calm' });
     try {
-      await operator.enrolNode({ url: node.url });
+      await enrolAndApprove(operator, node.url, node.key.kid);
       await operator.syncNode({ partnerId: 'calm' });
       const burst: Answer[] = [];
       for (let i = 0; i < 8; i++)
@@ -82,7 +83,7 @@ describe('ping limits', () => {
     const { hub, operator } = await startTestHub();
     const node = await startHostileNode('flood', await generateSigningKey());
     try {
-      await operator.enrolNode({ url: node.url });
+      await enrolAndApprove(operator, node.url, node.key.kid);
       await operator.syncNode({ partnerId: 'flood' });
       let feedRequests = 0;
       let release = () => {};

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../src/create-hub.js';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -57,7 +58,7 @@ describe('rebuild', () => {
       const started = await startTestHub();
       closers.push(() => started.hub.close());
       for (const node of order) {
-        await started.operator.enrolNode({ url: node.url });
+        await enrolAndApprove(started.operator, node.url, node.key.kid);
         await started.operator.syncNode({ partnerId: node.partnerId });
       }
       return started;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -13,7 +14,7 @@ async function enrolled() {
   cleanup.push(() => hub.close());
   const node = await startTestNode({ partnerId: 'cpft' });
   cleanup.push(() => node.close());
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   const entries = async () =>
     Number(
       (await hub.db.$client.execute('SELECT count(*) AS n FROM entries WHERE seq IS NOT NULL'))

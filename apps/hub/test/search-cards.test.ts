@@ -1,5 +1,6 @@
 import type { HubClient } from '@promise-global/sdk/client/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await node.publish('service', {
     ...serviceData('cpft', 3, { name: 'Later life crisis team', minAge: 65 }),
   });
-  await started.operator.enrolNode({ url: node.url });
+  await enrolAndApprove(started.operator, node.url, node.key.kid);
   await started.operator.syncNode({ partnerId: 'cpft' });
 });
 

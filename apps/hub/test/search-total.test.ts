@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, serviceData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode, type TestNode } from './support/test-node.js';
@@ -15,7 +16,7 @@ beforeAll(async () => {
     await node.publish('innovation', { ...innovationData('cpft', i, { title: `Haven ${i}` }) });
   for (let i = 0; i < 4; i++)
     await node.publish('service', { ...serviceData('cpft', i, { name: `Haven line ${i}` }) });
-  await hub.operator.enrolNode({ url: node.url });
+  await enrolAndApprove(hub.operator, node.url, node.key.kid);
   await hub.operator.syncNode({ partnerId: 'cpft' });
 });
 

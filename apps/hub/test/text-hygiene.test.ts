@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -14,7 +15,7 @@ async function olderNode() {
   cleanup.push(() => hub.close());
   const node = await startTestNode({ partnerId: 'legacy' });
   cleanup.push(() => node.close());
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   await operator.syncNode({ partnerId: 'legacy' });
   return { hub, client, operator, node };
 }

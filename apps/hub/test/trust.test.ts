@@ -1,5 +1,6 @@
-import { generateSigningKey } from '@promise-global/sdk/keys';
+import { generateSigningKey, keyFingerprint } from '@promise-global/sdk/keys';
 import { afterEach, describe, expect, it } from 'vitest';
+import { enrolAndApprove } from './support/enrol.js';
 import { innovationData } from './support/fixtures.js';
 import { startTestHub } from './support/test-hub.js';
 import { startTestNode } from './support/test-node.js';
@@ -15,7 +16,7 @@ async function setup(overrides = {}) {
   const node = await startTestNode({ partnerId: 'cpft' });
   cleanup.push(() => node.close());
   await node.publish('innovation', { ...innovationData('cpft', 1, { title: 'Before rotation' }) });
-  await operator.enrolNode({ url: node.url });
+  await enrolAndApprove(operator, node.url, node.key.kid);
   await operator.syncNode({ partnerId: 'cpft' });
   return { hub, client, operator, node };
 }
@@ -52,7 +53,7 @@ describe('key rotation', () => {
     const next = await generateSigningKey();
     await node.rotate(next, next);
     await node.publish('innovation', { ...innovationData('cpft', 2, { title: 'After rotation' }) });
-    await operator.enrolNode({ url: node.url });
+    await enrolAndApprove(operator, node.url, node.key.kid);
     const status = await operator.syncNode({ partnerId: 'cpft' });
     expect(status).toMatchObject({ health: 'healthy', cursorSeq: 3, lastError: null });
     expect((await client.searchInnovations({ q: 'rotation' })).items).toHaveLength(2);
@@ -74,8 +75,9 @@ describe('key rotation', () => {
       .toBe(1);
   });
 
-  it('puts a node whose new key is self-signed and unannounced in needs-attention until re-pinned', async () => {
+  it('keeps the pins when a new key is self-signed and unannounced, until an operator approves a re-pin', async () => {
     const { client, operator, node } = await setup();
+    const old = node.key;
     const intruder = await generateSigningKey();
     await node.rotate(intruder, intruder);
     await node.publish('innovation', {
@@ -83,19 +85,25 @@ describe('key rotation', () => {
     });
     const status = await operator.syncNode({ partnerId: 'cpft' });
     expect(status).toMatchObject({
-      health: 'needs-attention',
+      health: 'failing',
       cursorSeq: 2,
+      pinnedKids: [old.kid],
       lastError: { code: 'KEY_ROTATION_UNAUTHORISED' },
     });
     expect((await client.searchInnovations({ q: 'unannounced' })).items).toEqual([]);
     expect(await operator.syncNode({ partnerId: 'cpft' })).toMatchObject({
-      health: 'needs-attention',
+      health: 'failing',
+      pinnedKids: [old.kid],
     });
 
-    await operator.repinNode({ partnerId: 'cpft' });
+    const pending = await operator.repinNode({ partnerId: 'cpft' });
+    expect(pending).toMatchObject({ kind: 'repin', fingerprint: keyFingerprint(intruder.kid) });
+    expect((await operator.nodeStatus())[0]?.pinnedKids).toEqual([old.kid]);
+    await operator.approveNode({ partnerId: 'cpft', fingerprint: keyFingerprint(intruder.kid) });
     expect(await operator.syncNode({ partnerId: 'cpft' })).toMatchObject({
       health: 'healthy',
       cursorSeq: 3,
+      pinnedKids: [intruder.kid],
     });
     expect((await client.searchInnovations({ q: 'unannounced' })).items).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { listenError, listenMetrics, type MetricsListener } from '@promise-global/operations';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import type { Logger } from 'pino';
 import { createToken, type Role } from './auth/tokens.js';
 import { type NodeConfig, type NodeConfigInput, resolveConfig } from './config/config.js';
@@ -103,15 +104,17 @@ export async function createNode(
         }
       }
       // "listening at" is what scripts and the release test wait for.
+      const fingerprint = keyFingerprint(context.key.kid);
       log.info(
         {
           url: node.url,
           port,
           kid: context.key.kid,
+          fingerprint,
           version: RELEASE.version,
           metrics: metricsListener?.url ?? (config.metricsToken ? `${node.url}/metrics` : null),
         },
-        `node listening at ${node.url}`,
+        `node listening at ${node.url}; key fingerprint ${fingerprint}`,
       );
       return node.url;
     },

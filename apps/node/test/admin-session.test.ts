@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens.js';
@@ -292,10 +293,12 @@ describe('workspace API additions', () => {
     await using t = await createTestNode({ hubUrl: 'http://127.0.0.1:9', pingRetries: 0 });
     await t.call('POST', '/api/organisations', { name: 'Fenland Crisis Sanctuary', type: 'vcfse' });
     const { status, body } = await t.json<{
+      fingerprint: string;
       head: { seq: number; hash: string; signedAt: string };
       hub: { node: unknown; error: string };
     }>('GET', '/api/status');
     expect(status).toBe(200);
+    expect(body.fingerprint).toBe(keyFingerprint(t.node.context.key.kid));
     expect(body.head.seq).toBe(2);
     expect(body.head.hash).toMatch(/^[\w-]{43}$/);
     expect(Date.now() - Date.parse(body.head.signedAt)).toBeLessThan(60_000);

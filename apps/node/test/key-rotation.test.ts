@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isProtocolError } from '@promise-global/sdk';
-import { generateSigningKey, signingKeyFromJwk } from '@promise-global/sdk/keys';
+import { generateSigningKey, keyFingerprint, signingKeyFromJwk } from '@promise-global/sdk/keys';
 import {
   initialFeedState,
   type PinnedKeys,
@@ -174,8 +174,15 @@ describe('signing key rotation (protocol §9)', () => {
       '0',
     ]);
     expect(init.stdout).toContain('Signing key');
+    const first = await signingKeyFromJwk(
+      JSON.parse(await readFile(join(cliDir, 'signing-key.json'), 'utf8')),
+    );
+    expect(init.stdout).toContain(`Key fingerprint: ${keyFingerprint(first.kid)}`);
     const before = JSON.parse(await readFile(join(cliDir, 'signing-key.next.json'), 'utf8'));
     const committed = await signingKeyFromJwk(before.next);
+    const show = (await run(process.execPath, [bin, '--config', configFile, 'key', 'show'])).stdout;
+    expect(show).toContain(`Key fingerprint: ${keyFingerprint(first.kid)}`);
+    expect(show).toContain(`Next kid        ${committed.kid}`);
     const rotated = await run(process.execPath, [
       bin,
       '--config',
@@ -190,6 +197,9 @@ describe('signing key rotation (protocol §9)', () => {
       JSON.parse(await readFile(join(cliDir, 'signing-key.json'), 'utf8')),
     );
     expect(current.kid).toBe(committed.kid);
+    const shown = (await run(process.execPath, [bin, '--config', configFile, 'key', 'show']))
+      .stdout;
+    expect(shown).toContain(`Key fingerprint: ${keyFingerprint(committed.kid)}`);
   });
 
   it('keeps the next key off the server: export leaves only its thumbprint, rotation takes it back from the file', async () => {

@@ -91,6 +91,15 @@ export const HubConfigSchema = z
         breakerThreshold: z.number().int().min(1).default(5),
         /** Records behind the node's head before it counts as lagging. */
         laggingThreshold: z.number().int().min(1).default(1),
+        /**
+         * How long a node may sign a head ahead of the records it serves (an empty page short of
+         * its head) before its health is `withholding` with code `WITHHOLDING` (protocol §7.4).
+         */
+        withholdingAfterMs: z
+          .number()
+          .int()
+          .min(0)
+          .default(10 * 60_000),
       })
       .default({
         schedule: '*/2 * * * *',
@@ -105,7 +114,14 @@ export const HubConfigSchema = z
         backoff: { baseMs: 1_000, maxMs: 15 * 60_000 },
         breakerThreshold: 5,
         laggingThreshold: 1,
+        withholdingAfterMs: 10 * 60_000,
       }),
+    /** How long an enrolment or re-pin waits for an operator's fingerprint (protocol §3.1). */
+    pendingEnrolmentTtlMs: z
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600_000),
     membership: z
       .object({
         ttlSeconds: z

@@ -1,13 +1,13 @@
-import { initialFeedState } from '@promise-global/sdk/verify';
+import { initialFeedState, type PinnedKeys } from '@promise-global/sdk/verify';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { entries, nodes } from '../db/schema/index.js';
 import { EnrolmentError } from './enrolment-error.js';
-import { fetchDescriptor } from './fetch-descriptor.js';
 import { issueMembership } from './membership.js';
+import { holdForApproval, type PendingRow } from './pending-enrolment.js';
 import { isUniqueViolation } from './unique-violation.js';
 
-/** URLs whose enrolment is under way, per hub: a second concurrent enrolment is refused at once. */
+/** URLs whose descriptor is being fetched, per hub: a second concurrent enrolment is refused at once. */
 const enrolling = new WeakMap<HubContext, Set<string>>();
 
 /** A node URL as the protocol identifies it: http(s), no query or fragment, no trailing slash. */
@@ -26,14 +26,11 @@ export function normaliseNodeUrl(input: string): string {
 }
 
 /**
- * An operator enrols a node by URL (docs/protocol.md §3.1): the hub fetches the node's descriptor
- * (through the SSRF guard), verifies it, pins its keys and issues a membership statement; the
- * caller starts the backfill (a running hub's harvester). Re-enrolling a removed node starts it afresh from its pinned position.
+ * An operator starts enrolling a node by URL (docs/protocol.md §3.1): the hub fetches the node's
+ * descriptor (through the SSRF guard), verifies it as at first contact and holds it pending, with
+ * its keys' fingerprints, until an operator approves it (`approveEnrolment`).
  */
-export async function enrolNode(
-  ctx: HubContext,
-  input: string,
-): Promise<typeof nodes.$inferSelect> {
+export async function enrolNode(ctx: HubContext, input: string): Promise<PendingRow> {
   const url = normaliseNodeUrl(input);
   const busy = enrolling.get(ctx) ?? new Set<string>();
   enrolling.set(ctx, busy);
@@ -42,24 +39,33 @@ export async function enrolNode(
   }
   busy.add(url);
   try {
-    return await enrolOnce(ctx, url);
+    const [existing] = await ctx.db.select().from(nodes).where(eq(nodes.url, url));
+    if (existing && existing.state !== 'removed') {
+      throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${url} is already enrolled`);
+    }
+    return await holdForApproval(ctx, 'enrol', url);
   } finally {
     busy.delete(url);
   }
 }
 
 /**
- * One enrolment. The database has the last word (another hub process on a shared `libsql://`
- * database): a new node's row is inserted under the URL's unique index, and a removed node is
- * brought back only while it is still `removed`, its old log dropped in the same batch.
+ * Pins an approved enrolment's keys and issues a membership statement; the caller starts the
+ * backfill (a running hub's harvester). The database has the last word when two approvals race
+ * (another hub process on a shared `libsql://` database): a new node's row is inserted under the
+ * URL's unique index, and a removed node is brought back only while it is still `removed`, its
+ * old log dropped in the same batch.
  */
-async function enrolOnce(ctx: HubContext, url: string): Promise<typeof nodes.$inferSelect> {
+export async function pinEnrolment(
+  ctx: HubContext,
+  pending: PendingRow,
+): Promise<typeof nodes.$inferSelect> {
+  const { url, partnerId } = pending;
+  const keys = pending.keys as PinnedKeys;
   const [existing] = await ctx.db.select().from(nodes).where(eq(nodes.url, url));
   if (existing && existing.state !== 'removed') {
     throw new EnrolmentError('NODE_ALREADY_ENROLLED', `${url} is already enrolled`);
   }
-  const { descriptor, keys, jws } = await fetchDescriptor(ctx, url);
-  const partnerId = descriptor.partner.id;
   const [sameId] = await ctx.db.select().from(nodes).where(eq(nodes.partnerId, partnerId));
   if (sameId && sameId.url !== url) {
     throw new EnrolmentError(
@@ -67,20 +73,20 @@ async function enrolOnce(ctx: HubContext, url: string): Promise<typeof nodes.$in
       `partner id ${partnerId} belongs to ${sameId.url}`,
     );
   }
-  const country = descriptor.partner.country ?? null;
   const fields = {
     url,
     partnerId,
-    name: descriptor.name,
-    country,
-    partner: descriptor.partner,
-    feedUrl: descriptor.feedUrl,
-    schemaVersion: descriptor.schemaVersion,
+    name: pending.name,
+    country: pending.country,
+    partner: pending.partner,
+    feedUrl: pending.feedUrl,
+    schemaVersion: pending.schemaVersion,
     state: 'active' as const,
     health: 'pending' as const,
-    descriptorJws: jws,
+    descriptorJws: pending.descriptorJws,
     enrolledAt: Date.now(),
     removedAt: null,
+    withheldSince: null,
     consecutiveFailures: 0,
     nextAttemptAt: 0,
     circuitOpenUntil: 0,

@@ -6,7 +6,7 @@ import {
 import type { HubContext } from '../context.js';
 import { fetchNodeJwt } from '../harvest/fetch-json.js';
 
-/** Fetches a node's descriptor from its well-known path and verifies it (§2.2, §9). */
+/** Fetches a node's descriptor from its well-known path and verifies it (§2.2, §9), with its signer. */
 export async function fetchDescriptor(
   ctx: HubContext,
   url: string,

@@ -3,11 +3,10 @@ import { verifyDescriptor } from '@promise-global/sdk/verify';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { nodes } from '../db/schema/index.js';
-import { describeFailure } from '../harvest/failure.js';
 import { fetchNodeJwt } from '../harvest/fetch-json.js';
 import { EnrolmentError } from './enrolment-error.js';
-import { fetchDescriptor } from './fetch-descriptor.js';
 import { issueMembership } from './membership.js';
+import { holdForApproval, type PendingRow } from './pending-enrolment.js';
 import { removeNodeFromIndex } from './remove-node.js';
 
 type NodeRow = typeof nodes.$inferSelect;
@@ -57,57 +56,51 @@ export async function removeNode(ctx: HubContext, partnerId: string): Promise<No
 }
 
 /**
- * Operator re-pin (docs/protocol.md §9.5): the node's pinned state is replaced outright by the keys
- * of its current descriptor, verified as at first contact (§3.1). Earlier keys are not kept, not
- * even as retired: a key that had to be abandoned must not sign anything new.
+ * Operator re-pin (docs/protocol.md §9.5), first step: the node's current descriptor is verified as
+ * at first contact (§3.1) and held for approval; the old pins stay in force meanwhile.
  */
-export async function repinNode(ctx: HubContext, partnerId: string): Promise<NodeRow> {
+export async function repinNode(ctx: HubContext, partnerId: string) {
   const node = await findNode(ctx, partnerId);
-  const { keys, jws } = await fetchDescriptor(ctx, node.url);
+  if (node.state === 'removed')
+    throw new EnrolmentError('NODE_NOT_FOUND', `${partnerId} was removed`);
+  return holdForApproval(ctx, 'repin', node.url);
+}
+
+/**
+ * An approved re-pin: the node's pinned state is replaced outright by the held descriptor's keys.
+ * Earlier keys are not kept, not even as retired: a key that had to be abandoned must not sign
+ * anything new. The chain position (seq, hash) stays.
+ */
+export async function applyRepin(ctx: HubContext, pending: PendingRow): Promise<NodeRow> {
+  const node = await findNode(ctx, pending.partnerId);
+  const keys = pending.keys as PinnedKeys;
   const row = await update(ctx, node.id, {
     chain: withKeys(keys),
-    descriptorJws: jws,
+    descriptorJws: pending.descriptorJws,
     health: 'pending',
+    withheldSince: null,
     consecutiveFailures: 0,
     nextAttemptAt: 0,
     circuitOpenUntil: 0,
   });
   await issueMembership(ctx, row, keys);
-  void ctx.harvester.sync(row.id);
+  ctx.log.info({ node: row.url, partnerId: row.partnerId }, 'node re-pinned');
   return row;
 }
 
 /**
  * Re-reads a node's descriptor and applies it under the rotation rules (§9.2): accepted changes
- * update the pins and re-issue the membership statement; a refused change puts the node in
- * `needs-attention` until an operator re-pins. Returns whether the keys changed.
+ * update the pins and re-issue the membership statement. A refused one changes nothing: the pinned
+ * keys stay, and the caller's sync fails and retries on the normal backoff (anyone in the path can
+ * serve a bad descriptor, so it is no evidence against the node). Returns whether the keys changed.
  */
 export async function refreshDescriptor(ctx: HubContext, node: NodeRow): Promise<boolean> {
   const chain = node.chain as FeedState;
-  try {
-    const limits = { ...ctx.config.harvest.timeouts, maxBytes: 64 * 1024 };
-    const jws = await fetchNodeJwt(`${node.url}/.well-known/promise-node`, limits, ctx.policy);
-    if (jws === node.descriptorJws) return false;
-    const { keys, rotated } = await verifyDescriptor(jws, { url: node.url, keys: chain.keys });
-    const row = await update(ctx, node.id, { chain: withKeys(keys), descriptorJws: jws });
-    await issueMembership(ctx, row, keys);
-    return rotated;
-  } catch (error) {
-    const failure = describeFailure(error);
-    const refused = [
-      'KEY_ROTATION_UNAUTHORISED',
-      'UNKNOWN_KID',
-      'KEY_REVOKED',
-      'DESCRIPTOR_REPLAYED',
-    ];
-    if (refused.includes(failure.code)) {
-      await update(ctx, node.id, {
-        health: 'needs-attention',
-        lastErrorCode: failure.code,
-        lastErrorMessage: failure.message.slice(0, 500),
-        lastErrorAt: Date.now(),
-      });
-    }
-    throw error;
-  }
+  const limits = { ...ctx.config.harvest.timeouts, maxBytes: 64 * 1024 };
+  const jws = await fetchNodeJwt(`${node.url}/.well-known/promise-node`, limits, ctx.policy);
+  if (jws === node.descriptorJws) return false;
+  const { keys, rotated } = await verifyDescriptor(jws, { url: node.url, keys: chain.keys });
+  const row = await update(ctx, node.id, { chain: withKeys(keys), descriptorJws: jws });
+  await issueMembership(ctx, row, keys);
+  return rotated;
 }

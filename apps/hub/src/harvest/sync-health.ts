@@ -17,6 +17,26 @@ export function syncSucceeded(lag: number, harvest: HarvestConfig, attemptAt: nu
 }
 
 /**
+ * Withholding (docs/protocol.md §7.4): the node has signed a head ahead of the records it serves
+ * since `withheldSince`; past `withholdingAfterMs` its health says so, with code `WITHHOLDING`.
+ */
+export function withholdingFacts(
+  withheldSince: number | null,
+  position: { headSeq: number; cursorSeq: number },
+  harvest: HarvestConfig,
+  now: number,
+) {
+  if (withheldSince === null || now - withheldSince < harvest.withholdingAfterMs) return {};
+  const seconds = Math.round((now - withheldSince) / 1000);
+  return {
+    health: 'withholding' as NodeHealth,
+    lastErrorCode: 'WITHHOLDING',
+    lastErrorMessage: `the node's signed head is at seq ${position.headSeq} but it has served no record after seq ${position.cursorSeq} for ${seconds} s`,
+    lastErrorAt: Date.now(),
+  };
+}
+
+/**
  * The health columns after a failed sync: the error, exponential backoff with jitter, and an open
  * circuit after `breakerThreshold` consecutive failures.
  */

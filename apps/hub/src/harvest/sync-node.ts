@@ -9,7 +9,7 @@ import { describeFailure, internalDetail } from './failure.js';
 import { fetchNodeJson } from './fetch-json.js';
 import { storeVerifiedPage } from './store-page.js';
 import { storedRevisions } from './stored-revisions.js';
-import { syncFailed, syncSucceeded } from './sync-health.js';
+import { syncFailed, syncSucceeded, withholdingFacts } from './sync-health.js';
 
 export type SyncResult =
   | { outcome: 'synced'; stored: number; cursorSeq: number; headSeq: number }
@@ -28,6 +28,16 @@ export interface SyncBudget {
 /** Whether a sync ended by its budget is deferred (not a failure): it made progress or may retry. */
 export function deferredByBudget(budget: SyncBudget | undefined, stored: number): boolean {
   return budget?.signal.aborted === true && (stored > 0 || !budget.failWhenIdle);
+}
+
+/**
+ * Whether a failure is proven by messages the node's pinned keys signed (docs/protocol.md §7.5):
+ * the node itself published two histories or went back (the SDK marks these `details.evidence`).
+ * Only these wait for an operator; anything else a party in the path could cause (a bad
+ * descriptor or head, a replayed record), so the hub keeps its pins and retries on the backoff.
+ */
+function isSignedEvidence(error: unknown): boolean {
+  return isProtocolError(error) && error.details?.evidence === true;
 }
 
 async function networkKids(ctx: HubContext, nodeId: number): Promise<Map<string, string>> {
@@ -66,6 +76,8 @@ export async function syncNode(
   let state = node.chain as FeedState;
   let headSeq = node.headSeq;
   let stored = 0;
+  /** Whether the last page was empty while its head was ahead: records signed but not served. */
+  let withheld = false;
   const pull = async () => {
     const kids = await networkKids(ctx, node.id);
     const revisions = storedRevisions(ctx.db, node.id);
@@ -83,6 +95,7 @@ export async function syncNode(
       ctx.metrics.recordsHarvested.inc({ source: 'node' }, page.records.length);
       headSeq = page.head.seq;
       stored += page.records.length;
+      withheld = page.records.length === 0 && state.seq < headSeq;
       if (page.records.length === 0 || state.seq >= headSeq) break;
     }
   };
@@ -91,7 +104,7 @@ export async function syncNode(
       await pull();
     } catch (error) {
       // An unpinned kid may be a rotation the node announced in its descriptor (§9.2): apply it
-      // under the rules once, then retry; a refused rotation leaves the node needing attention.
+      // under the rules once, then retry; a refused descriptor fails this sync, pins unchanged.
       if (!isProtocolError(error, 'UNKNOWN_KID') || !(await refreshDescriptor(ctx, node)))
         throw error;
       const [refreshed] = await ctx.db
@@ -103,28 +116,28 @@ export async function syncNode(
       await pull();
     }
     const lag = Math.max(0, headSeq - state.seq);
+    const withheldSince = withheld ? (node.withheldSince ?? now) : null;
     await ctx.db
       .update(nodes)
-      .set(syncSucceeded(lag, harvest, now))
+      .set({
+        ...syncSucceeded(lag, harvest, now),
+        withheldSince,
+        ...withholdingFacts(withheldSince, { headSeq, cursorSeq: state.seq }, harvest, now),
+      })
       .where(eq(nodes.id, node.id));
     return { outcome: 'synced', stored, cursorSeq: state.seq, headSeq };
   } catch (error) {
     if (deferredByBudget(budget, stored)) return { outcome: 'deferred', stored };
     const failure = describeFailure(error);
     const failures = node.consecutiveFailures + 1;
-    const [latest] = await ctx.db
-      .select({ health: nodes.health })
-      .from(nodes)
-      .where(eq(nodes.id, node.id));
-    const rotation =
-      latest?.health === 'needs-attention' || failure.code === 'KEY_ROTATION_UNAUTHORISED';
+    const health = isSignedEvidence(error) ? 'needs-attention' : 'failing';
     ctx.log.warn(
-      { node: node.url, ...failure, failures, ...internalDetail(error) },
+      { node: node.url, ...failure, failures, health, ...internalDetail(error) },
       'node sync failed',
     );
     await ctx.db
       .update(nodes)
-      .set(syncFailed(failure, failures, harvest, now, rotation ? 'needs-attention' : 'failing'))
+      .set(syncFailed(failure, failures, harvest, now, health))
       .where(eq(nodes.id, node.id));
     return { outcome: 'failed', ...failure };
   }

@@ -61,11 +61,13 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   }
   if (cause instanceof EnrolmentError) {
     const code =
-      cause.code === 'NODE_NOT_FOUND'
+      cause.code === 'NODE_NOT_FOUND' || cause.code === 'ENROLMENT_NOT_PENDING'
         ? 'NOT_FOUND'
         : cause.code === 'NODE_URL_INVALID'
           ? 'BAD_REQUEST'
-          : 'CONFLICT';
+          : cause.code === 'FINGERPRINT_MISMATCH' || cause.code === 'ENROLMENT_EXPIRED'
+            ? 'PRECONDITION_FAILED'
+            : 'CONFLICT';
     throw new TRPCError({ code, message: `${cause.code}: ${cause.message}`, cause });
   }
   if (isProtocolError(cause) || cause instanceof TransportError) {

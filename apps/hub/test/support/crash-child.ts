@@ -1,5 +1,6 @@
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { createHub } from '../../src/create-hub.js';
+import { enrolAndApprove } from './enrol.js';
 
 // A hub process for the crash test: opens the database file, enrols the node if needed, prints
 // "ready", then backfills until the node's cursor reaches its head and prints "done".
@@ -16,7 +17,7 @@ const hub = await createHub({
 await hub.start();
 // A sync of thousands of records may take longer than a client's default 10 s per call.
 const operator = new HubClient({ baseUrl: hub.url, token, timeoutMs: 600_000 });
-if ((await operator.nodeStatus()).length === 0) await operator.enrolNode({ url: nodeUrl });
+if ((await operator.nodeStatus()).length === 0) await enrolAndApprove(operator, nodeUrl);
 process.stdout.write('ready\n');
 for (;;) {
   const [status] = await operator.nodeStatus();

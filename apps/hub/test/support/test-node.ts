@@ -16,7 +16,10 @@ import { partnerData } from './fixtures.js';
  * chains them, and serves the protocol's descriptor, JWKS and feed on 127.0.0.1.
  */
 export interface TestNode {
+  /** The URL the node names itself by (its `iss`): `publicUrl` when given, else `origin`. */
   url: string;
+  /** Where the node listens. */
+  origin: string;
   partnerId: string;
   /** Every record JWS in seq order (the node's log). */
   log: string[];
@@ -40,6 +43,8 @@ export async function startTestNode(options: {
   key?: SigningKey;
   /** A pre-signed log to serve (e.g. a large backfill), signed by `key`. */
   log?: string[];
+  /** The URL it is reached at when that is not its own address (e.g. a proxy in front of it). */
+  publicUrl?: string;
 }): Promise<TestNode> {
   let key = options.key ?? (await generateSigningKey());
   let descriptorSigner = key;
@@ -90,7 +95,8 @@ export async function startTestNode(options: {
     })().catch((error: unknown) => send(500, 'text/plain', String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = options.publicUrl ?? origin;
 
   const append = async (claims: Parameters<typeof signRecord>[1]) => {
     const jws = await signRecord(key, claims);
@@ -116,6 +122,7 @@ export async function startTestNode(options: {
     get url() {
       return url;
     },
+    origin,
     partnerId: options.partnerId,
     log,
     get key() {

@@ -1,4 +1,5 @@
 import { HubClient } from '@promise-global/sdk/client/hub';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
 import type { NodeContext } from '../context.js';
@@ -25,6 +26,8 @@ export interface FederationStatus {
   partnerId: string;
   nodeUrl: string;
   kid: string;
+  /** The signing key's fingerprint (docs/protocol.md §3.1): what a hub operator asks for at enrolment. */
+  fingerprint: string;
   head: { seq: number; hash: string; signedAt: string | null };
   hub: HubView | null;
 }
@@ -78,6 +81,7 @@ export function statusRoutes(ctx: NodeContext) {
       partnerId: ctx.config.partnerId,
       nodeUrl: ctx.signer.iss(),
       kid: ctx.key.kid,
+      fingerprint: keyFingerprint(ctx.key.kid),
       head: {
         seq: head.seq,
         hash: head.hash,

@@ -26,9 +26,15 @@ export const HEALTH_WORDS: Readonly<
     tone: 'warning',
     meaning: 'Its membership is suspended; nothing new is taken from it.',
   },
+  withholding: {
+    label: 'Withholding records',
+    tone: 'danger',
+    meaning:
+      'It has signed records it does not serve: its feed says there is more than it hands over.',
+  },
   'needs-attention': {
     label: 'Needs attention',
     tone: 'warning',
-    meaning: 'Its feed broke a protocol rule; an operator must look.',
+    meaning: 'Its own key signed two versions of its history; an operator must look.',
   },
 };

@@ -7,6 +7,7 @@ import type {
   InnovationSearchInput,
   NodeStatus,
   PartnerSummary,
+  PendingEnrolment,
   Project52Bulletin,
   Project52BulletinSummary,
   Project52PieceRef,
@@ -254,9 +255,25 @@ export class HubClient {
     return this.call('query', 'nodes.status', undefined);
   }
 
-  /** Operator: enrol a node by URL (the hub fetches and verifies its descriptor). */
-  enrolNode(input: { url: string }): Promise<NodeStatus> {
+  /**
+   * Operator: start enrolling a node by URL. The hub fetches and verifies its descriptor and holds
+   * a pending enrolment showing the keys' fingerprints; nothing is pinned until `approveNode`.
+   */
+  enrolNode(input: { url: string }): Promise<PendingEnrolment> {
     return this.call('mutation', 'admin.nodes.enrol', input);
+  }
+
+  /** Operator: the enrolments and re-pins waiting for a fingerprint (expired ones are gone). */
+  pendingEnrolments(): Promise<PendingEnrolment[]> {
+    return this.call('query', 'admin.nodes.pending', undefined);
+  }
+
+  /**
+   * Operator: approve a pending enrolment or re-pin with the fingerprint the partner gave out of
+   * band (`promise-node key show`); a different fingerprint is refused with `FINGERPRINT_MISMATCH`.
+   */
+  approveNode(input: { partnerId: string; fingerprint: string }): Promise<NodeStatus> {
+    return this.call('mutation', 'admin.nodes.approve', input);
   }
 
   suspendNode(input: { partnerId: string }): Promise<NodeStatus> {
@@ -271,8 +288,11 @@ export class HubClient {
     return this.call('mutation', 'admin.nodes.remove', input);
   }
 
-  /** Operator: accept a node's current descriptor keys after a rotation the rules refused. */
-  repinNode(input: { partnerId: string }): Promise<NodeStatus> {
+  /**
+   * Operator: start re-pinning a node to its current descriptor's keys (e.g. after a rotation the
+   * rules refused). Like enrolment it is pending until `approveNode`; the old pins stay meanwhile.
+   */
+  repinNode(input: { partnerId: string }): Promise<PendingEnrolment> {
     return this.call('mutation', 'admin.nodes.repin', input);
   }
 

@@ -173,6 +173,8 @@ export type NodeHealth =
   | 'pending'
   | 'healthy'
   | 'lagging'
+  /** Its signed head has been ahead of the records it serves for too long (code `WITHHOLDING`). */
+  | 'withholding'
   | 'failing'
   | 'suspended'
   | 'needs-attention';
@@ -201,6 +203,37 @@ export interface NodeStatus {
    * last sync, last error and failures are those of that upstream.
    */
   via: { url: string } | null;
+}
+
+/** One key of a pending enrolment, as the operator compares it (docs/protocol.md §3.1). */
+export interface PendingEnrolmentKey {
+  /** The RFC 7638 SHA-256 thumbprint (the `kid`). */
+  kid: string;
+  /** The first 80 bits of the thumbprint, base32, e.g. `G43M-XMLY-PS4D-BHDX` (`keyFingerprint`). */
+  fingerprint: string;
+  status: 'active' | 'retired';
+  /** True for the key that signed the descriptor: its fingerprint is the one to confirm. */
+  signer: boolean;
+}
+
+/**
+ * An enrolment (or re-pin) the hub verified but has not acted on: nothing is pinned, harvested or
+ * vouched for until an operator approves it with the fingerprint obtained from the partner out of
+ * band (docs/protocol.md §3.1). It expires at `expiresAt`.
+ */
+export interface PendingEnrolment {
+  kind: 'enrol' | 'repin';
+  partnerId: string;
+  name: string;
+  nodeUrl: string;
+  country: string | null;
+  /** The fingerprint of the key that signed the descriptor: what the partner must read out. */
+  fingerprint: string;
+  keys: PendingEnrolmentKey[];
+  /** The pre-committed next key's thumbprint, if the descriptor names one. */
+  nextKid: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 /** Which record to fetch: its partner, type and id. */

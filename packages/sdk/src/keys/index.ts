@@ -1,3 +1,4 @@
+export { keyFingerprint, matchesFingerprint, normaliseFingerprint } from './fingerprint.js';
 export {
   generateSigningKey,
   type JWK,

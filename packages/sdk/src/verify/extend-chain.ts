@@ -2,7 +2,11 @@ import { ProtocolError } from '../errors.js';
 import type { FeedState } from './feed-state.js';
 import type { VerifiedRecord } from './verify-record.js';
 
-/** §7.3 step 3: `record` must be the one after (`seq`, `hash`), the last verified position. */
+/**
+ * §7.3 step 3: `record` must be the one after (`seq`, `hash`), the last verified position. A
+ * failure that no replay of the node's genuine messages can cause carries `details.evidence`
+ * (§7.5): the node's key signed two histories.
+ */
 export function checkChainLink(seq: number, hash: string, record: VerifiedRecord): void {
   const { payload } = record;
   if (payload.seq === seq && record.hash === hash) {
@@ -11,7 +15,7 @@ export function checkChainLink(seq: number, hash: string, record: VerifiedRecord
     });
   }
   if (payload.seq === seq)
-    throw new ProtocolError('CHAIN_FORK', `another record at seq ${seq}`, { seq });
+    throw new ProtocolError('CHAIN_FORK', `another record at seq ${seq}`, { seq, evidence: true });
   if (payload.seq < seq)
     throw new ProtocolError('ROLLBACK', `seq ${payload.seq} after ${seq}`, { seq: payload.seq });
   if (payload.seq > seq + 1)
@@ -20,7 +24,7 @@ export function checkChainLink(seq: number, hash: string, record: VerifiedRecord
     throw new ProtocolError(
       'CHAIN_BROKEN',
       `prev of seq ${payload.seq} is not the hash of seq ${seq}`,
-      { seq: payload.seq },
+      { seq: payload.seq, evidence: true },
     );
   }
 }

@@ -29,6 +29,8 @@ export interface VerifiedDescriptor {
   keys: PinnedKeys;
   /** True when the set of active keys changed (a rotation). */
   rotated: boolean;
+  /** The kid of the key that signed the descriptor: at enrolment, the key the operator confirms. */
+  signerKid: string;
 }
 
 async function keyFromClaims(
@@ -175,5 +177,6 @@ export async function verifyDescriptor(
     descriptor,
     keys,
     rotated: options.keys !== undefined && !sameActiveKeys(options.keys, keys),
+    signerKid: kid,
   };
 }

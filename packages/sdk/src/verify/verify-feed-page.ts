@@ -50,12 +50,17 @@ function checkPageShape(page: unknown): FeedPage {
 function checkHeadPosition(state: FeedState, head: FeedHead): void {
   if (head.iat < state.headIat)
     throw new ProtocolError('HEAD_REPLAYED', 'head is older than one already accepted');
-  if (head.seq < state.seq)
-    throw new ProtocolError('ROLLBACK', `head seq ${head.seq} is behind ${state.seq}`);
+  // `details.evidence` (§7.5): a replayed genuine head cannot cause it, only the node's key can.
+  if (head.seq < state.seq) {
+    throw new ProtocolError('ROLLBACK', `head seq ${head.seq} is behind ${state.seq}`, {
+      evidence: head.iat > state.headIat,
+    });
+  }
   if (head.seq === state.seq && head.hash !== state.hash) {
     throw new ProtocolError(
       'CHAIN_FORK',
       `head hash at seq ${head.seq} differs from the verified one`,
+      { evidence: true },
     );
   }
 }

@@ -1,8 +1,9 @@
-import type { NodeStatus } from '@promise-global/sdk/client/hub';
+import type { NodeStatus, PendingEnrolment } from '@promise-global/sdk/client/hub';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { nodes } from '../../db/schema/index.js';
+import { approveEnrolment } from '../../enrolment/approve-enrolment.js';
 import { enrolNode } from '../../enrolment/enrol-node.js';
 import {
   findNode,
@@ -11,6 +12,7 @@ import {
   repinNode,
   suspendNode,
 } from '../../enrolment/node-admin.js';
+import { listPendingEnrolments, toPendingEnrolment } from '../../enrolment/pending-enrolment.js';
 import { nodeStatusOf, relayingUpstreams, toNodeStatus } from '../../nodes/node-status.js';
 import { PartnerRef } from '../inputs.js';
 import { operatorProcedure } from '../trpc.js';
@@ -23,8 +25,18 @@ export const adminNodesRouter = {
   }),
   enrol: operatorProcedure
     .input(z.object({ url: z.string().min(1).max(2048) }))
+    .mutation(
+      async ({ ctx, input }): Promise<PendingEnrolment> =>
+        toPendingEnrolment(await enrolNode(ctx.hub, input.url)),
+    ),
+  pending: operatorProcedure.query(
+    async ({ ctx }): Promise<PendingEnrolment[]> =>
+      (await listPendingEnrolments(ctx.hub)).map(toPendingEnrolment),
+  ),
+  approve: operatorProcedure
+    .input(PartnerRef.extend({ fingerprint: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }): Promise<NodeStatus> => {
-      const row = await enrolNode(ctx.hub, input.url);
+      const row = await approveEnrolment(ctx.hub, input.partnerId, input.fingerprint);
       void ctx.hub.harvester.sync(row.id);
       return nodeStatusOf(ctx.hub.db, row);
     }),
@@ -50,8 +62,8 @@ export const adminNodesRouter = {
   repin: operatorProcedure
     .input(PartnerRef)
     .mutation(
-      async ({ ctx, input }): Promise<NodeStatus> =>
-        nodeStatusOf(ctx.hub.db, await repinNode(ctx.hub, input.partnerId)),
+      async ({ ctx, input }): Promise<PendingEnrolment> =>
+        toPendingEnrolment(await repinNode(ctx.hub, input.partnerId)),
     ),
   sync: operatorProcedure
     .input(PartnerRef)

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { keyFingerprint } from '@promise-global/sdk/keys';
 import type { Command } from 'commander';
 import { createToken } from '../../auth/tokens.js';
 import { resolveConfig } from '../../config/config.js';
@@ -76,6 +77,10 @@ export function initCommand(program: Command) {
         console.log(`Created ${configFile}`);
         console.log(`Database:    ${config.databaseUrl}`);
         console.log(`Signing key: ${config.keyFile} (kid ${ctx.key.kid})`);
+        console.log(`Key fingerprint: ${keyFingerprint(ctx.key.kid)}`);
+        console.log(
+          '  Give it to the hub operator by a channel you trust (phone, signed email): they confirm it to enrol this node.',
+        );
         console.log(`Admin token (shown once, keep it safe): ${admin.token}`);
         if (!hasProfile) {
           console.log('No partner profile yet: add "partner" to the config or PUT /api/partner.');

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { signingKeyFromJwk } from '@promise-global/sdk/keys';
+import { keyFingerprint, signingKeyFromJwk } from '@promise-global/sdk/keys';
 import type { Command } from 'commander';
 import { NodeError } from '../../errors.js';
 import { exportNextKey } from '../../identity/export-next-key.js';
@@ -10,6 +10,27 @@ import { type GlobalOptions, withContext } from '../cli-context.js';
 
 export function keyCommand(program: Command) {
   const key = program.command('key').description('Manage the node signing key (protocol §9)');
+  key
+    .command('show')
+    .description(
+      "Show the signing key's fingerprint, which a hub operator confirms to enrol this node (protocol §3.1)",
+    )
+    .action(async () => {
+      const shown = await withContext(program.opts<GlobalOptions>(), async (ctx) => ({
+        kid: ctx.key.kid,
+        fingerprint: keyFingerprint(ctx.key.kid),
+        nextKid: ctx.keyRing.nextKid,
+        nextOffline: ctx.keyRing.next === null,
+      }));
+      console.log(`Key fingerprint: ${shown.fingerprint}`);
+      console.log(`Signing kid     ${shown.kid}`);
+      console.log(
+        `Next kid        ${shown.nextKid}${shown.nextOffline ? ' (kept off this server)' : ''}`,
+      );
+      console.log(
+        'Read the fingerprint to the hub operator by a channel you trust; they confirm it to enrol this node.',
+      );
+    });
   key
     .command('rotate')
     .description(

@@ -6,6 +6,10 @@ const PLAIN_WORDS: Record<string, string> = {
   PARTNER_ID_TAKEN: 'Another node already uses that partner’s id.',
   NODE_URL_INVALID: 'That is not a node address the hub can use. Check it starts with https://.',
   NODE_NOT_FOUND: 'The hub has no node with that name.',
+  FINGERPRINT_MISMATCH:
+    'That is not the fingerprint of the key the hub was shown. Nothing was pinned. Check the fingerprint with the partner by phone; if it still differs, someone may be between the hub and the node.',
+  ENROLMENT_EXPIRED: 'That enrolment waited too long and has expired. Enrol the node again.',
+  ENROLMENT_NOT_PENDING: 'Nothing from that node is waiting for approval.',
   INVALID_WEEK: 'That is not a week the schedule can use. Write it like 2026-W41.',
   PIECE_NOT_FOUND: 'The hub no longer has that piece.',
   PIECE_WITHDRAWN: 'Its partner has withdrawn that piece.',

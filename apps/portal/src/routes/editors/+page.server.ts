@@ -8,7 +8,10 @@ export const load: PageServerLoad = async () => {
   return {
     nodes: live.length,
     needAttention: live.filter(
-      (node) => node.health === 'failing' || node.health === 'needs-attention',
+      (node) =>
+        node.health === 'failing' ||
+        node.health === 'withholding' ||
+        node.health === 'needs-attention',
     ).length,
     suspended: live.filter((node) => node.state === 'suspended').length,
   };
