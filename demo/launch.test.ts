@@ -38,6 +38,15 @@ async function waitForFiles(dir: string, count: number): Promise<string[]> {
   throw new Error(`fewer than ${count} messages reached ${dir}`);
 }
 
+async function waitForLine(prefix: string): Promise<string | undefined> {
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    const line = lines.find((candidate) => candidate.startsWith(prefix));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
 let dataDir: string;
 let options: DemoOptions;
 let demo: RunningDemo;
@@ -103,7 +112,8 @@ describe('the demo federation runs Project 52', () => {
     const file = (await waitForFiles(demo.outboxDir, mailed + 1)).at(-1);
     expect(file).toBeDefined();
     const path = join(demo.outboxDir, file ?? '');
-    expect(lines).toContain(
+    // The sink writes the file, then reads the message and logs it: wait for the line too.
+    expect(await waitForLine('mail to second-reader@example.org: ')).toBe(
       `mail to second-reader@example.org: Confirm your Project 52 subscription -> ${relative(process.cwd(), path)}`,
     );
     const mail = await simpleParser(await readFile(path));
