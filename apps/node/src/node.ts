@@ -114,7 +114,7 @@ export async function createNode(
           version: RELEASE.version,
           metrics: metricsListener?.url ?? (config.metricsToken ? `${node.url}/metrics` : null),
         },
-        `node listening at ${node.url}; key fingerprint ${fingerprint}`,
+        `node listening at ${node.url}`,
       );
       return node.url;
     },
