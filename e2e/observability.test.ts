@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './support/free-port.js';
+import { sample as sampleOf, scrape as scrapeWith } from './support/metrics-scrape.js';
 
 // An operator's view of a running node and hub, both started from their built bins: every line
 // they print is a JSON log line with an ISO time, a refused ping says why on both sides, and
@@ -93,17 +94,8 @@ async function logged(server: Server, line: Record<string, unknown>) {
   }
 }
 
-async function scrape(url: string): Promise<string> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  expect(response.status).toBe(200);
-  return response.text();
-}
-
-/** The value of one series in a scrape (`name{labels}` exactly as exposed), 0 when absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
-}
+const scrape = (url: string) => scrapeWith(url, METRICS_TOKEN);
+const sample = (text: string, series: string) => sampleOf(text, series) ?? 0;
 
 /** Scrapes until `series` reaches `value`. */
 async function metricReaches(url: string, series: string, value: number): Promise<string> {

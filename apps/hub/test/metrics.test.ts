@@ -1,6 +1,7 @@
 import { generateSigningKey } from '@promise-global/sdk/keys';
 import { signPing } from '@promise-global/sdk/sign';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sample, scrape as scrapeWith } from '../../../e2e/support/metrics-scrape.js';
 import type { HubConfigInput } from '../src/config/config.js';
 import { enrolAndApprove } from './support/enrol.js';
 import { innovationData, organisationData, serviceData } from './support/fixtures.js';
@@ -19,20 +20,7 @@ async function hubWith(overrides: HubConfigInput) {
   return started;
 }
 
-async function scrape(url: string, token: string | undefined = TOKEN): Promise<string> {
-  const response = await fetch(url, {
-    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  return response.text();
-}
-
-/** The value of one series in a scrape (`name{labels}` exactly as exposed), or undefined. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
+const scrape = (url: string, token: string | undefined = TOKEN) => scrapeWith(url, token);
 
 describe('hub metrics', () => {
   it('are not served without a token or a metrics port', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sample, scrape as scrapeWith } from '../../../e2e/support/metrics-scrape.js';
 import type { NodeConfigInput } from '../src/config/config.js';
 import { createNode, type PromiseNode } from '../src/node.js';
 import { organisation, partnerProfile } from './fixtures.js';
@@ -25,20 +26,7 @@ async function startNode(overrides: Partial<NodeConfigInput> = {}): Promise<Prom
   return node;
 }
 
-async function scrape(url: string, token: string | undefined = TOKEN): Promise<string> {
-  const response = await fetch(url, {
-    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  return response.text();
-}
-
-/** The value of one series in a scrape (`name{labels}` exactly as exposed), or undefined. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
+const scrape = (url: string, token: string | undefined = TOKEN) => scrapeWith(url, token);
 
 describe('node metrics', () => {
   it('are not served without a metrics token or a metrics port', async () => {

@@ -15,7 +15,7 @@ export {
   metricsTokenMatches,
 } from './metrics-endpoint.js';
 export { OperationError } from './operation-error.js';
-export { packageRoot } from './package-root.js';
+export { packageRoot, releaseOf } from './package-root.js';
 export {
   databaseFilePath,
   OWNER_ONLY_DIR,

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Release } from './release-check.js';
 
 /**
  * The folder of the package a module belongs to: the nearest one up with a package.json. The
@@ -14,4 +15,17 @@ export function packageRoot(moduleUrl: string): string {
     folder = parent;
   }
   return folder;
+}
+
+/** The release a module ships in: its package's name and version, and its drizzle migrations. */
+export function releaseOf(moduleUrl: string): Release {
+  const root = packageRoot(moduleUrl);
+  const manifest: { name: string; version: string } = JSON.parse(
+    readFileSync(join(root, 'package.json'), 'utf8'),
+  );
+  return {
+    packageName: manifest.name,
+    version: manifest.version,
+    migrationsFolder: join(root, 'drizzle'),
+  };
 }
