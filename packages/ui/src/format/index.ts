@@ -3,3 +3,6 @@ export { formatAgeRange, labelFor } from './labels.js';
 export { DEFAULT_REVIEW_DAYS, type ReviewStatus, reviewStatus } from './review-status.js';
 export { formatDays, formatHours, formatOpening } from './schedule.js';
 export { telHref } from './tel-href.js';
+export { type ContactAction, contactAction, contactActions, smsHref } from './contact.js';
+export { languageName } from './language-name.js';
+export { isOpenNow } from './open-now.js';
