@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { HubConfigInput } from '@promise-global/hub';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePartners, type PortalFederation, startPortalFederation } from './portal-fixture.js';
+import { CRISIS_HELPLINES, crisisJourneyPartners } from './crisis-journey-fixture.js';
+import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
 import {
   auditPage,
   launchBrowser,
@@ -11,121 +11,12 @@ import {
   type ViewportName,
 } from './support/browser.js';
 
-/** What a demo hub's operator sets: the UK's and the US's national numbers. */
-const HELPLINES: HubConfigInput['nationalHelplines'] = {
-  GB: [
-    { name: 'Emergency: in danger now', number: '999', emergency: true },
-    { name: 'NHS 111, option 2', number: '111', description: 'Choose option 2 for mental health' },
-    { name: 'Samaritans', number: '116 123', description: 'Free, any time' },
-    { name: 'Shout', number: '85258', type: 'text', description: 'Text SHOUT, any time' },
-  ],
-  US: [
-    { name: 'Emergency: in danger now', number: '911', emergency: true },
-    { name: '988 Lifeline', number: '988', description: 'Call or text, any time' },
-    { name: '988 Lifeline', number: '988', type: 'text' },
-  ],
-};
-
-/**
- * The shared fixture plus a partner whose listings hold what a person in crisis meets: a
- * professionals-only emergency line that sorts first by name, a public text line, more lines
- * than fit on a phone's screen, and a deaf peer group reached by textphone, video phone and text.
- */
-function partners() {
-  const base = fixturePartners();
-  base.push({
-    partnerId: 'wessex',
-    partner: {
-      name: 'Wessex Mental Health Partnership',
-      country: 'GB',
-      region: 'Wessex',
-      website: 'https://wessex.example.org',
-      contactEmail: 'promise@wessex.example.org',
-      description: 'A fictional partnership for the crisis journey test.',
-    },
-    organisation: 'Wessex Mental Health NHS Trust',
-    services: [
-      {
-        key: 'liaison',
-        assure: true,
-        input: {
-          name: 'A&E mental health liaison',
-          description: 'Mental health nurses in the emergency department, for its staff.',
-          urgency: 'emergency',
-          available24x7: true,
-          phones: [
-            { number: '01632 960410', type: 'voice', description: 'For emergency department staff' },
-          ],
-          serviceAreas: [{ name: 'Wessex' }],
-          referralRoutes: [{ route: 'named_team', teamName: 'Emergency department' }],
-          categories: ['crisis'],
-        },
-      },
-      {
-        key: 'textLine',
-        assure: true,
-        input: {
-          name: 'Wessex 24/7 crisis line',
-          description: 'Call or text a mental health worker any time.',
-          urgency: 'urgent',
-          available24x7: true,
-          phones: [
-            { number: '01632 960420', type: 'voice', description: 'Any time' },
-            { number: '01632 960421', type: 'text', description: 'Text if speaking is hard' },
-          ],
-          serviceAreas: [{ name: 'Wessex' }],
-          referralRoutes: [{ route: 'self' }, { route: 'carer_family' }],
-          categories: ['crisis'],
-        },
-      },
-      {
-        key: 'referrers',
-        assure: true,
-        input: {
-          name: 'Crisis resolution referrals',
-          description: 'Referrals from GPs and community teams.',
-          urgency: 'urgent',
-          available24x7: true,
-          phones: [{ number: '01632 960430', type: 'voice', description: 'For referring teams' }],
-          serviceAreas: [{ name: 'Wessex' }],
-          referralRoutes: [{ route: 'professional' }, { route: 'gp' }],
-          categories: ['crisis', 'home_treatment'],
-        },
-      },
-      {
-        key: 'deafGroup',
-        assure: true,
-        input: {
-          name: 'Deaf peer and social group',
-          description: 'A peer group run in British Sign Language.',
-          urgency: 'non_urgent',
-          phones: [
-            { number: '01632 960440', type: 'textphone' },
-            { number: '01632 960441', type: 'video', description: 'For BSL users' },
-            { number: '01632 960442', type: 'text' },
-          ],
-          schedules: [{ byday: ['TH'], opensAt: '18:00', closesAt: '20:00' }],
-          serviceAreas: [{ name: 'Wessex' }],
-          referralRoutes: [{ route: 'self' }],
-          categories: ['peer_support'],
-          languages: ['bfi', 'en'],
-          locations: [
-            { type: 'virtual', name: 'Video meet-up', url: 'https://wessex.example.org/meet' },
-          ],
-        },
-      },
-    ],
-    innovations: [],
-  });
-  return base;
-}
-
 let federation: PortalFederation;
 let browser: Browser;
 
 beforeAll(async () => {
   [federation, browser] = await Promise.all([
-    startPortalFederation(partners(), { hub: { nationalHelplines: HELPLINES } }),
+    startPortalFederation(crisisJourneyPartners(), { hub: { nationalHelplines: CRISIS_HELPLINES } }),
     launchBrowser(),
   ]);
 }, 120_000);
@@ -343,7 +234,9 @@ describe('national numbers', () => {
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           const found: string[] = [];
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (/\b(999|911|112)\b/.test(node.textContent ?? '') && !node.parentElement?.closest('a'))
+            const parent = node.parentElement;
+            if (parent?.closest('script, a')) continue;
+            if (/\b(999|911|112)\b/.test(node.textContent ?? ''))
               found.push(node.textContent ?? '');
           }
           return found;
