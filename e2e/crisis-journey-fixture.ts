@@ -1,5 +1,5 @@
 import type { HubConfigInput } from '@promise-global/hub';
-import { fixturePartners } from './portal-fixture.js';
+import { fixturePartners, type PartnerFixture } from './portal-fixture.js';
 
 /** What a demo hub's operator sets: the UK's and the US's national numbers. */
 export const CRISIS_HELPLINES: HubConfigInput['nationalHelplines'] = {
@@ -21,7 +21,7 @@ export const CRISIS_HELPLINES: HubConfigInput['nationalHelplines'] = {
  * professionals-only emergency line that sorts first by name, a public text line, more lines
  * than fit on a phone's screen, and a deaf peer group reached by textphone, video phone and text.
  */
-export function crisisJourneyPartners() {
+export function crisisJourneyPartners(): PartnerFixture[] {
   const base = fixturePartners();
   base.push({
     partnerId: 'wessex',
@@ -44,7 +44,11 @@ export function crisisJourneyPartners() {
           urgency: 'emergency',
           available24x7: true,
           phones: [
-            { number: '01632 960410', type: 'voice', description: 'For emergency department staff' },
+            {
+              number: '01632 960410',
+              type: 'voice',
+              description: 'For emergency department staff',
+            },
           ],
           serviceAreas: [{ name: 'Wessex' }],
           referralRoutes: [{ route: 'named_team', teamName: 'Emergency department' }],
@@ -109,4 +113,3 @@ export function crisisJourneyPartners() {
   });
   return base;
 }
-

@@ -16,7 +16,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   [federation, browser] = await Promise.all([
-    startPortalFederation(crisisJourneyPartners(), { hub: { nationalHelplines: CRISIS_HELPLINES } }),
+    startPortalFederation(crisisJourneyPartners(), {
+      hub: { nationalHelplines: CRISIS_HELPLINES },
+    }),
     launchBrowser(),
   ]);
 }, 120_000);
@@ -67,46 +69,57 @@ describe('"Find crisis help" on a phone', () => {
   it.each([
     ['with JavaScript', true],
     ['without JavaScript', false],
-  ])('puts the first Call on the first screen (top above 700 px) %s, filters folded to one line', async (_label, js) => {
-    await withPage(
-      '/',
-      async (page) => {
-        await Promise.all([page.waitForURL(/urgency=emergency/), page.click('text=Find crisis help')]);
-        await page.locator('#crisis-heading').waitFor();
-        const top = await firstServiceCallTop(page);
-        expect(top).toBeGreaterThan(0);
-        expect(top).toBeLessThan(700);
-        // The first Call is a line anyone may call, not a professionals' line.
-        const firstCard = page.locator('main .service-card').first();
-        expect(await firstCard.textContent()).not.toContain('For professionals');
-        expect((await page.textContent('.filters__summary'))?.replace(/\s+/g, ' ').trim()).toBe(
-          '2 filters · Change',
-        );
-        expect(await page.locator('details.filters').getAttribute('open')).toBeNull();
-        expect(await page.isVisible('input[name="urgency"][value="urgent"]')).toBe(false);
-        await auditAndKeep(page, `crisis-journey-${js ? 'js' : 'nojs'}`, 'phone');
-      },
-      { js },
-    );
-  });
+  ])(
+    'puts the first Call on the first screen (top above 700 px) %s, filters folded to one line',
+    async (_label, js) => {
+      await withPage(
+        '/',
+        async (page) => {
+          await Promise.all([
+            page.waitForURL(/urgency=emergency/),
+            page.click('text=Find crisis help'),
+          ]);
+          await page.locator('#crisis-heading').waitFor();
+          const top = await firstServiceCallTop(page);
+          expect(top).toBeGreaterThan(0);
+          expect(top).toBeLessThan(700);
+          // The first Call is a line anyone may call, not a professionals' line.
+          const firstCard = page.locator('main .service-card').first();
+          expect(await firstCard.textContent()).not.toContain('For professionals');
+          expect((await page.textContent('.filters__summary'))?.replace(/\s+/g, ' ').trim()).toBe(
+            '2 filters · Change',
+          );
+          expect(await page.locator('details.filters').getAttribute('open')).toBeNull();
+          expect(await page.isVisible('input[name="urgency"][value="urgent"]')).toBe(false);
+          await auditAndKeep(page, `crisis-journey-${js ? 'js' : 'nojs'}`, 'phone');
+        },
+        { js },
+      );
+    },
+  );
 
   it.each([
     ['with JavaScript', true],
     ['without JavaScript', false],
-  ])('keeps the first Call on the first screen with three filters %s, and opens them on a tap', async (_label, js) => {
-    await withPage(
-      '/services?urgency=emergency&urgency=urgent&route=self',
-      async (page) => {
-        expect(await firstServiceCallTop(page)).toBeLessThan(700);
-        const summary = page.locator('.filters__summary');
-        expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('3 filters · Change');
-        await summary.click();
-        await page.locator('input[name="route"][value="self"]').waitFor({ state: 'visible' });
-        expect(await page.isChecked('input[name="route"][value="self"]')).toBe(true);
-      },
-      { js },
-    );
-  });
+  ])(
+    'keeps the first Call on the first screen with three filters %s, and opens them on a tap',
+    async (_label, js) => {
+      await withPage(
+        '/services?urgency=emergency&urgency=urgent&route=self',
+        async (page) => {
+          expect(await firstServiceCallTop(page)).toBeLessThan(700);
+          const summary = page.locator('.filters__summary');
+          expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+            '3 filters · Change',
+          );
+          await summary.click();
+          await page.locator('input[name="route"][value="self"]').waitFor({ state: 'visible' });
+          expect(await page.isChecked('input[name="route"][value="self"]')).toBe(true);
+        },
+        { js },
+      );
+    },
+  );
 
   it.each([
     ['with JavaScript', true],
@@ -130,7 +143,8 @@ describe('Help now', () => {
       const section = page.locator('section[aria-labelledby="crisis-heading"]');
       const names = await section.locator('.service-card__name').allTextContents();
       const { day, time } = londonNow();
-      const cafeOpen = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(day) && time >= '18:00' && time < '23:00';
+      const cafeOpen =
+        ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(day) && time >= '18:00' && time < '23:00';
       const open = ['Northshire Crisis Line', 'Wessex 24/7 crisis line'];
       const anyone = cafeOpen ? ['Harbour Crisis Café', ...open] : [...open, 'Harbour Crisis Café'];
       expect(names.map((name) => name.trim())).toEqual([
@@ -142,7 +156,9 @@ describe('Help now', () => {
       ]);
       const professionals = section.locator('.service-card', { hasText: 'For professionals' });
       expect(await professionals.count()).toBe(3);
-      expect(await section.locator('h3#professionals-heading').textContent()).toBe('For professionals');
+      expect(await section.locator('h3#professionals-heading').textContent()).toBe(
+        'For professionals',
+      );
       // The heading comes after every line anyone may call.
       const order = await section.evaluate((root) =>
         [...root.querySelectorAll('.service-card__name, #professionals-heading')].map((el) =>
@@ -157,11 +173,20 @@ describe('Help now', () => {
 describe('contacts', () => {
   it('texts a text line (sms:), calls a voice line (tel:), and never calls a "Text" button', async () => {
     await withPage('/services?urgency=emergency&urgency=urgent', async (page) => {
-      expect(await page.getAttribute('a:text("Text 01632 960421")', 'href')).toBe('sms:01632960421');
-      expect(await page.getAttribute('a:text("Call 01632 960420")', 'href')).toBe('tel:01632960420');
-      const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((anchors) =>
-        anchors.map((a) => ({ text: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
+      expect(await page.getAttribute('a:text("Text 01632 960421")', 'href')).toBe(
+        'sms:01632960421',
       );
+      expect(await page.getAttribute('a:text("Call 01632 960420")', 'href')).toBe(
+        'tel:01632960420',
+      );
+      const links = await page
+        .locator('main a[href^="tel:"], main a[href^="sms:"]')
+        .evaluateAll((anchors) =>
+          anchors.map((a) => ({
+            text: a.textContent?.trim() ?? '',
+            href: a.getAttribute('href') ?? '',
+          })),
+        );
       for (const link of links) {
         const words = link.text.replace(/\s+/g, ' ');
         if (/^Text /.test(words) || /\bText\b/.test(words.split(' ')[0] ?? '')) {
@@ -204,12 +229,16 @@ describe('national numbers', () => {
   it('head the finder for the portal’s country (UK), tap to call or text', async () => {
     await withPage('/services?urgency=emergency&urgency=urgent', async (page) => {
       const box = page.locator('main section[aria-labelledby="finder-helplines"]');
-      const hrefs = await box.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+      const hrefs = await box
+        .locator('a')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
       expect(hrefs).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258']);
       expect(await box.locator('a[href="sms:85258"]').textContent()).toContain('Text 85258');
       // On the first screen, above the first service's Call.
       const last = await box.locator('a').last().boundingBox();
-      expect((last?.y ?? 1_000) + (last?.height ?? 0)).toBeLessThan(await firstServiceCallTop(page));
+      expect((last?.y ?? 1_000) + (last?.height ?? 0)).toBeLessThan(
+        await firstServiceCallTop(page),
+      );
     });
   });
 
@@ -217,7 +246,9 @@ describe('national numbers', () => {
     await withPage('/services?area=Riverside+County', async (page) => {
       const box = page.locator('main section[aria-labelledby="finder-helplines"]');
       expect(await box.textContent()).toContain('United States');
-      const hrefs = await box.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+      const hrefs = await box
+        .locator('a')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
       expect(hrefs).toEqual(['tel:911', 'tel:988', 'sms:988']);
     });
   });
@@ -284,27 +315,30 @@ describe('reflow at 320 px', () => {
 });
 
 describe('changed pages', () => {
-  it.each(['phone', 'desktop'] as const)('pass axe with no violations at the %s width', async (viewport) => {
-    const paths: Array<[string, string]> = [
-      ['crisis-home', '/'],
-      ['crisis-services', '/services'],
-      ['crisis-services-filtered', '/services?urgency=emergency&urgency=urgent&route=self'],
-      ['crisis-services-us', '/services?area=Riverside+County'],
-      ['crisis-deaf-group', `/services/wessex/${federation.ids.deafGroup}`],
-      ['crisis-liaison', `/services/wessex/${federation.ids.liaison}`],
-      ['crisis-accessibility', '/accessibility'],
-    ];
-    for (const [name, path] of paths) {
-      await withPage(
-        path,
-        async (page) => {
-          const { violations, overflow } = await auditAndKeep(page, name, viewport);
-          expect({ path, violations, overflow }).toEqual({ path, violations: [], overflow: 0 });
-        },
-        { viewport },
-      );
-    }
-  });
+  it.each(['phone', 'desktop'] as const)(
+    'pass axe with no violations at the %s width',
+    async (viewport) => {
+      const paths: Array<[string, string]> = [
+        ['crisis-home', '/'],
+        ['crisis-services', '/services'],
+        ['crisis-services-filtered', '/services?urgency=emergency&urgency=urgent&route=self'],
+        ['crisis-services-us', '/services?area=Riverside+County'],
+        ['crisis-deaf-group', `/services/wessex/${federation.ids.deafGroup}`],
+        ['crisis-liaison', `/services/wessex/${federation.ids.liaison}`],
+        ['crisis-accessibility', '/accessibility'],
+      ];
+      for (const [name, path] of paths) {
+        await withPage(
+          path,
+          async (page) => {
+            const { violations, overflow } = await auditAndKeep(page, name, viewport);
+            expect({ path, violations, overflow }).toEqual({ path, violations: [], overflow: 0 });
+          },
+          { viewport },
+        );
+      }
+    },
+  );
 });
 
 /** Audits the page (axe, overflow) and screenshots it (e2e/screenshots) for a person to look at. */

@@ -26,7 +26,7 @@ export interface PortalFederation {
   close(): Promise<void>;
 }
 
-interface PartnerFixture {
+export interface PartnerFixture {
   partnerId: string;
   partner: {
     name: string;

@@ -35,8 +35,20 @@ describe('national helplines', () => {
     const lines = await new HubClient({ baseUrl: hub.url }).nationalHelplines();
     expect(lines.map((entry) => entry.country)).toEqual(['GB', 'US']);
     expect(lines[0]?.lines).toEqual([
-      { name: 'Emergency services', number: '999', type: 'voice', description: null, emergency: true },
-      { name: 'Samaritans', number: '116 123', type: 'voice', description: 'Free, any time', emergency: false },
+      {
+        name: 'Emergency services',
+        number: '999',
+        type: 'voice',
+        description: null,
+        emergency: true,
+      },
+      {
+        name: 'Samaritans',
+        number: '116 123',
+        type: 'voice',
+        description: 'Free, any time',
+        emergency: false,
+      },
       { name: 'Shout', number: '85258', type: 'text', description: null, emergency: false },
     ]);
     expect(lines[1]?.lines.map((line) => `${line.type}:${line.number}`)).toEqual([
@@ -55,7 +67,10 @@ describe('national helplines', () => {
     [{ GB: [{ name: 'Samaritans', number: 'tel:116123' }] }, 'nationalHelplines.GB.0.number'],
     [{ GB: [{ name: 'Samaritans', number: '116 123 <script>' }] }, 'nationalHelplines.GB.0.number'],
     [{ GB: [{ name: '', number: '116 123' }] }, 'nationalHelplines.GB.0.name'],
-    [{ GB: [{ name: 'Samaritans', number: '116 123', type: 'fax' }] }, 'nationalHelplines.GB.0.type'],
+    [
+      { GB: [{ name: 'Samaritans', number: '116 123', type: 'fax' }] },
+      'nationalHelplines.GB.0.type',
+    ],
   ])('refuses a bad setting %j, naming %s', (nationalHelplines, path) => {
     const attempt = () => parseHubConfig({ nationalHelplines } as never);
     expect(attempt).toThrow(HubConfigError);

@@ -4,11 +4,15 @@ import { isOpenNow } from './open-now.js';
 
 const weekdays: Schedule['byday'] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 const evenings = { schedules: [{ byday: weekdays, opensAt: '17:00', closesAt: '23:00' }] };
-const lateNights = { schedules: [{ byday: ['FR'] as Schedule['byday'], opensAt: '20:00', closesAt: '02:00' }] };
+const lateNights = {
+  schedules: [{ byday: ['FR'] as Schedule['byday'], opensAt: '20:00', closesAt: '02:00' }],
+};
 
 describe('isOpenNow', () => {
   it('counts a service open all hours as open', () => {
-    expect(isOpenNow({ available24x7: true }, new Date('2026-12-06T03:00:00Z'), 'Europe/London')).toBe(true);
+    expect(
+      isOpenNow({ available24x7: true }, new Date('2026-12-06T03:00:00Z'), 'Europe/London'),
+    ).toBe(true);
   });
 
   it('reads the hours in the given time zone', () => {

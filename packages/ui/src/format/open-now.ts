@@ -44,6 +44,8 @@ export function isOpenNow(
   return (service.schedules ?? []).some(({ byday, opensAt, closesAt }) => {
     if (opensAt < closesAt) return byday.includes(day) && time >= opensAt && time < closesAt;
     // Past midnight (or the same time: all day).
-    return (byday.includes(day) && time >= opensAt) || (byday.includes(yesterday) && time < closesAt);
+    return (
+      (byday.includes(day) && time >= opensAt) || (byday.includes(yesterday) && time < closesAt)
+    );
   });
 }

@@ -12,7 +12,10 @@ async function allHelplines(): Promise<Map<string, NationalHelpline[]>> {
   if (known && Date.now() - known.at < RECHECK_MS) return known.byCountry;
   try {
     const list = await getPortal().hub.nationalHelplines();
-    known = { byCountry: new Map(list.map((entry) => [entry.country, entry.lines])), at: Date.now() };
+    known = {
+      byCountry: new Map(list.map((entry) => [entry.country, entry.lines])),
+      at: Date.now(),
+    };
   } catch (cause) {
     console.error('portal: helplines.list failed', cause);
     return known?.byCountry ?? new Map();

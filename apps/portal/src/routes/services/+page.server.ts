@@ -3,8 +3,8 @@ import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/
 import type { FacetOption } from '@promise-global/ui';
 import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
 import { follow } from '#lib/server/feeds.js';
-import { fromHub } from '#lib/server/hub-errors.js';
 import { helplinesFor } from '#lib/server/helplines.js';
+import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
 import { helpNowOrder, serviceCards } from '#lib/server/service-cards.js';
