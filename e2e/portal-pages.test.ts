@@ -33,7 +33,9 @@ async function withPage<T>(
 
 const resultTitles = (page: Page) =>
   page.locator('main article h2 a, main article h3 a').allTextContents();
-const serviceNames = (page: Page) => page.locator('main .service-card h3 a').allTextContents();
+// Professionals' lines sit under their own h3, so their names are h4: read the names by class.
+const serviceNames = (page: Page) =>
+  page.locator('main .service-card .service-card__name a').allTextContents();
 
 describe('innovation search', () => {
   it.each([
