@@ -6,6 +6,7 @@ import { createNode, importJson, type PromiseNode } from '@promise-global/node';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { keyFingerprint } from '@promise-global/sdk/keys';
 import { type DemoPartnerContent, loadDemoContent } from './content/load.js';
+import { DEMO_HELPLINES } from './helplines.js';
 import { type OutboxMail, startMailSink } from './mail-sink.js';
 import { approveSeededPieces, demoProject52, subscribeDemoReader } from './project52.js';
 import {
@@ -112,6 +113,8 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
       // The portal forwards its readers' addresses, so subscription limits apply per reader.
       limits: { trustedProxies: [host] },
       bootstrapOperatorToken: secrets.hubOperatorToken,
+      // National numbers for every portal page's help box (UK and US, as the partners are).
+      nationalHelplines: DEMO_HELPLINES,
       project52: demoProject52({
         smtpPort: sink.port,
         secret: secrets.mailingSecret,

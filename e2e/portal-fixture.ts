@@ -291,7 +291,7 @@ export async function startPortal(
 export async function startPortalFederation(
   partners: PartnerFixture[] = fixturePartners(),
   options: {
-    hub?: Pick<HubConfigInput, 'project52' | 'limits' | 'portalUrl'>;
+    hub?: Pick<HubConfigInput, 'project52' | 'limits' | 'portalUrl' | 'nationalHelplines'>;
     portalEnv?: Record<string, string>;
     /** Partners enrolled at an upstream hub that the portal's hub consumes (relayed nodes). */
     upstreamPartners?: string[];

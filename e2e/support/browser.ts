@@ -28,6 +28,9 @@ export const VIEWPORTS = {
 
 export type ViewportName = keyof typeof VIEWPORTS;
 
+/** The narrowest width content must reflow to without sideways scrolling (WCAG 1.4.10: 320 CSS px). */
+export const REFLOW_VIEWPORT = { width: 320, height: 640 } as const;
+
 /** Screenshots land here (git-ignored) so a person can look at them after a run. */
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
@@ -43,11 +46,11 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context (own cookies and cache) at the given width; close it when done. */
 export function newContext(
   browser: Browser,
-  viewport: ViewportName = 'desktop',
+  viewport: ViewportName | 'reflow' = 'desktop',
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: VIEWPORTS[viewport],
+    viewport: viewport === 'reflow' ? REFLOW_VIEWPORT : VIEWPORTS[viewport],
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     reducedMotion: 'reduce',
   });

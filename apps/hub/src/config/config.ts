@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NationalHelplines } from '../helplines/helplines-config.js';
 import { LimitsConfig } from '../limits/limits-config.js';
 import { Project52Config } from '../project52/config.js';
 import { SmtpConfig } from '../project52/mailing/smtp.js';
@@ -139,6 +140,11 @@ export const HubConfigSchema = z
       .default({ ttlSeconds: 7 * 24 * 3600, renewBeforeSeconds: 2 * 24 * 3600 }),
     /** Project 52 (the weekly schedule, bulletin and mailing list); off when absent. */
     project52: HubProject52Config.optional(),
+    /**
+     * National numbers to fall back on, per country (`{"GB": [{"name": "Samaritans", "number":
+     * "116 123"}]}`): served publicly (`helplines.list`) for portals' help boxes.
+     */
+    nationalHelplines: NationalHelplines,
     /** Request limits: pings and subscription requests per client, confirmations per email. */
     limits: LimitsConfig.prefault({}),
     logLevel: z

@@ -1,4 +1,14 @@
-import type { HubConfigInput } from './config.js';
+import { HubConfigError, type HubConfigInput } from './config.js';
+
+/** A JSON-valued variable, parsed; a broken value is refused naming the variable. */
+function jsonEnv(name: string, value: string | undefined): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new HubConfigError([{ path: name, message: 'is not valid JSON' }]);
+  }
+}
 
 /** Reads the hub's configuration from the environment (the only place that reads `process.env`). */
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfigInput {
@@ -20,6 +30,9 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     bootstrapOperatorToken: env.HUB_BOOTSTRAP_OPERATOR_TOKEN || undefined,
     allowPrivateHosts: env.HUB_ALLOW_PRIVATE_HOSTS ? list(env.HUB_ALLOW_PRIVATE_HOSTS) : undefined,
     project52: project52FromEnv(env),
+    nationalHelplines: jsonEnv('HUB_NATIONAL_HELPLINES', env.HUB_NATIONAL_HELPLINES) as
+      | HubConfigInput['nationalHelplines']
+      | undefined,
     limits: env.HUB_TRUSTED_PROXIES ? { trustedProxies: list(env.HUB_TRUSTED_PROXIES) } : undefined,
     logLevel: (env.HUB_LOG_LEVEL as HubConfigInput['logLevel']) || undefined,
     metrics: metricsFromEnv(env),

@@ -2,6 +2,7 @@ import { adminNodesRouter } from './admin/nodes.js';
 import { adminProject52Router } from './admin/project52.js';
 import { adminCountersRouter, adminQuarantineRouter, adminTokensRouter } from './admin/tokens.js';
 import { adminUpstreamsRouter } from './admin/upstreams.js';
+import { helplinesRouter } from './routers/helplines.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
 import { project52Router, subscriptionsRouter } from './routers/project52.js';
 import { facetsRouter, searchRouter } from './routers/search.js';
@@ -14,6 +15,7 @@ export const hubRouter = router({
   records: recordsRouter,
   partners: partnersRouter,
   nodes: nodesRouter,
+  helplines: helplinesRouter,
   project52: project52Router,
   subscriptions: subscriptionsRouter,
   admin: router({

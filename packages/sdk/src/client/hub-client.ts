@@ -5,6 +5,7 @@ import type {
   InnovationFacets,
   InnovationHit,
   InnovationSearchInput,
+  NationalHelplines,
   NodeStatus,
   PartnerSummary,
   PendingEnrolment,
@@ -249,6 +250,11 @@ export class HubClient {
 
   partners(): Promise<PartnerSummary[]> {
     return this.call('query', 'partners.list', undefined);
+  }
+
+  /** The hub operator's national fallback numbers per country (999, Samaritans, 988, …). */
+  nationalHelplines(): Promise<NationalHelplines> {
+    return this.call('query', 'helplines.list', undefined);
   }
 
   nodeStatus(): Promise<NodeStatus[]> {

@@ -433,6 +433,23 @@ export interface Project52SeenPiece {
   decidedAt: string | null;
 }
 
+/** A national number to fall back on, as a hub's operator set it. */
+export interface NationalHelpline {
+  /** "Samaritans", "NHS 111". */
+  name: string;
+  /** As people dial or text it: "116 123", "85258". */
+  number: string;
+  /** `voice` is called (`tel:`), `text` is texted (`sms:`). */
+  type: 'voice' | 'text';
+  /** "choose option 2 for mental health". */
+  description: string | null;
+  /** An emergency number (999, 911). */
+  emergency: boolean;
+}
+
+/** Each country's national numbers (ISO 3166-1 alpha-2), countries in code order. */
+export type NationalHelplines = Array<{ country: string; lines: NationalHelpline[] }>;
+
 export interface PartnerSummary {
   partnerId: string;
   name: string;

@@ -1,6 +1,7 @@
 import { Phone, REFERRAL_ROUTES, Schedule, URGENCIES } from '@promise-global/schema';
 import type { ServiceHit } from '@promise-global/sdk/client/hub';
 import type { ServiceSummary } from '@promise-global/ui';
+import { isOpenNow } from '@promise-global/ui/format';
 import { z } from 'zod';
 
 export interface ServiceCardData {
@@ -8,6 +9,16 @@ export interface ServiceCardData {
   partnerId: string;
   service: ServiceSummary;
   organisationName: string | null;
+  /** Who may call: `anyone` (self or carer referral), `professionals` (only staff refer), or unsaid. */
+  audience: Audience;
+}
+
+export type Audience = 'anyone' | 'professionals' | 'unsaid';
+
+/** Who may call a line, from its referral routes: self or carer referral means anyone may. */
+export function audienceOf(routes: readonly string[]): Audience {
+  if (routes.includes('self') || routes.includes('carer_family')) return 'anyone';
+  return routes.length > 0 ? 'professionals' : 'unsaid';
 }
 
 const URGENCY_ORDER = ['emergency', 'urgent', 'non_urgent'];
@@ -15,6 +26,35 @@ const URGENCY_ORDER = ['emergency', 'urgent', 'non_urgent'];
 /** Emergency first, then urgent crisis help, then the rest; the hub's order within each. */
 export function byUrgency(a: ServiceCardData, b: ServiceCardData): number {
   return URGENCY_ORDER.indexOf(a.service.urgency) - URGENCY_ORDER.indexOf(b.service.urgency);
+}
+
+const AUDIENCE_ORDER: readonly Audience[] = ['anyone', 'unsaid', 'professionals'];
+
+/**
+ * "Help now" order: lines anyone may call first, professionals' lines last; within each, open
+ * now (hours read in `timeZone`) before closed, then emergency before urgent, then name, then
+ * link (a stable tie-break whatever order the hub sent).
+ */
+export function helpNowOrder(
+  cards: readonly ServiceCardData[],
+  now: Date,
+  timeZone: string,
+): ServiceCardData[] {
+  const keyed = cards.map((card) => ({
+    card,
+    audience: AUDIENCE_ORDER.indexOf(card.audience),
+    closed: isOpenNow(card.service, now, timeZone) ? 0 : 1,
+    urgency: URGENCY_ORDER.indexOf(card.service.urgency),
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.audience - b.audience ||
+      a.closed - b.closed ||
+      a.urgency - b.urgency ||
+      a.card.service.name.localeCompare(b.card.service.name, 'en') ||
+      (a.card.href < b.card.href ? -1 : a.card.href > b.card.href ? 1 : 0),
+  );
+  return keyed.map((entry) => entry.card);
 }
 
 // A card names routes by kind only; a named team's route needs its team name, which hits omit.
@@ -59,6 +99,7 @@ export function serviceCards(hits: readonly ServiceHit[]): ServiceCardData[] {
         partnerId: hit.partnerId,
         service,
         organisationName: hit.organisationName,
+        audience: audienceOf(hit.referralRoutes),
       },
     ];
   });

@@ -1,17 +1,7 @@
 import type { ReferralRoute, Service } from '@promise-global/schema';
 import type { SummaryRow } from '@promise-global/ui';
-import { formatAgeRange, formatHours } from '@promise-global/ui/format';
+import { formatAgeRange, formatHours, languageName } from '@promise-global/ui/format';
 import { label } from './labels.js';
-
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en-GB'], { type: 'language' });
-
-function languageName(tag: string): string {
-  try {
-    return LANGUAGE_NAMES.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
 
 /** A referral route in words: "You can refer yourself", "Referral from the Home Treatment Team". */
 export function referralInWords(route: ReferralRoute): string {

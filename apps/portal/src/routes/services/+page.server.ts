@@ -3,10 +3,11 @@ import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/
 import type { FacetOption } from '@promise-global/ui';
 import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
 import { follow } from '#lib/server/feeds.js';
+import { helplinesFor } from '#lib/server/helplines.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
-import { byUrgency, serviceCards } from '#lib/server/service-cards.js';
+import { helpNowOrder, serviceCards } from '#lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
 const CRISIS_LIMIT = 30;
@@ -32,8 +33,20 @@ function readAge(params: URLSearchParams): number | null {
   return Number.isInteger(age) && age >= 0 && age <= 120 ? age : null;
 }
 
+/** The one country the listed services' partners are in, when an area was chosen; else null. */
+function countryOfAreas(
+  partnerIds: readonly string[],
+  partners: ReadonlyArray<{ partnerId: string; country: string | null }>,
+): string | null {
+  const countries = new Set(
+    partnerIds.map((id) => partners.find((partner) => partner.partnerId === id)?.country ?? null),
+  );
+  const [only] = countries;
+  return countries.size === 1 && only ? only.toUpperCase() : null;
+}
+
 export const load: PageServerLoad = async ({ url }) => {
-  const { hub } = getPortal();
+  const { hub, config } = getPortal();
   const search = readServiceSearch(url.searchParams);
   const filters = search.filters ?? {};
   const age = readAge(url.searchParams);
@@ -48,7 +61,7 @@ export const load: PageServerLoad = async ({ url }) => {
   });
   const none = { items: [], nextCursor: null, total: 0 };
   // Crisis services lead the first page; later pages ask only for their count.
-  const [crisis, others, facets] = await fromHub(() =>
+  const [crisis, others, facets, partners] = await fromHub(() =>
     Promise.all([
       crisisUrgencies.length
         ? hub.searchServices(query(crisisUrgencies, { limit: search.cursor ? 1 : CRISIS_LIMIT }))
@@ -57,8 +70,27 @@ export const load: PageServerLoad = async ({ url }) => {
         ? hub.searchServices(query(otherUrgencies, { limit: PAGE_SIZE, cursor: search.cursor }))
         : Promise.resolve(none),
       hub.serviceFacets({ q: search.q, filters }),
+      filters.areas?.length ? hub.partners() : Promise.resolve([]),
     ]),
   );
+  // The reader's country: where the chosen area's services are, else the portal's own.
+  const country = filters.areas?.length
+    ? countryOfAreas(
+        [...crisis.items, ...others.items].map((hit) => hit.partnerId),
+        partners,
+      )
+    : null;
+  const now = Date.now();
+  const helpNow = search.cursor
+    ? []
+    : helpNowOrder(serviceCards(crisis.items), new Date(now), config.timeZone);
+  const filterCount =
+    Object.values(filters).reduce(
+      (sum, value) => sum + (Array.isArray(value) ? value.length : 0),
+      0,
+    ) +
+    (filters.available24x7 ? 1 : 0) +
+    (age !== null ? 1 : 0);
   return {
     q: search.q ?? '',
     age,
@@ -66,9 +98,12 @@ export const load: PageServerLoad = async ({ url }) => {
     page: readPageNumber(url.searchParams),
     nextCursor: others.nextCursor,
     total: crisis.total + others.total,
-    crisis: search.cursor ? [] : serviceCards(crisis.items).sort(byUrgency),
+    crisis: helpNow.filter((card) => card.audience !== 'professionals'),
+    forProfessionals: helpNow.filter((card) => card.audience === 'professionals'),
     others: serviceCards(others.items),
-    now: Date.now(),
+    now,
+    filterCount,
+    helplines: await helplinesFor(country),
     follow: follow('changes to crisis services', 'Changes to crisis services', '/services/crisis'),
     facets: {
       area: options(facets.area, filters.areas ?? []),

@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { getPortal } from '#lib/server/portal.js';
 import { provenanceOf } from '#lib/server/provenance.js';
+import { audienceOf } from '#lib/server/service-cards.js';
 import { serviceFacts } from '#lib/server/service-facts.js';
 import { signatureCheckSource } from '#lib/server/signature-check-source.js';
 import type { PageServerLoad } from './$types';
@@ -31,6 +32,14 @@ export const load: PageServerLoad = async ({ params, url }) => {
     rows: serviceFacts(service, organisationName),
     canonical: `${url.origin}${url.pathname}`,
     service,
+    forProfessionals:
+      audienceOf(service.referralRoutes.map((route) => route.route)) === 'professionals',
+    // Online places (a video room, an online course): links, not words.
+    onlineLinks: service.locations.flatMap((location) =>
+      location.type === 'virtual' && location.url
+        ? [{ href: location.url, label: `Join online${location.name ? `: ${location.name}` : ''}` }]
+        : [],
+    ),
     organisation: organisationName ? { name: organisationName } : null,
     partner: { id: params.partner, name: partnerName },
     now: Date.now(),
