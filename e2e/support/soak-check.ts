@@ -25,17 +25,32 @@ export async function hubLog(hub: Hub, partnerId: string): Promise<string[]> {
   return result.rows.map((row) => `${row.seq} ${row.hash}`);
 }
 
+/** Every item of one of the node's paged lists, following `nextCursor` to the end. */
+async function allItems<T>(node: SoakNode, path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = (await (await node.api('GET', `${path}${query}`)).json()) as {
+      items: T[];
+      nextCursor: string | null;
+    };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** What the node shows as live: services, and write-ups submitted (not drafts or withdrawn). */
 export async function nodeLiveState(node: SoakNode): Promise<string[]> {
-  const services = (await (await node.api('GET', '/api/services')).json()) as {
-    items: { data: { id: string; name: string } }[];
-  };
-  const innovations = (await (await node.api('GET', '/api/innovations')).json()) as {
-    items: { data: { id: string; title: string; status: string } }[];
-  };
+  const services = await allItems<{ data: { id: string; name: string } }>(node, '/api/services');
+  const innovations = await allItems<{ data: { id: string; title: string; status: string } }>(
+    node,
+    '/api/innovations',
+  );
   return [
-    ...services.items.map(({ data }) => `service ${data.id} ${data.name}`),
-    ...innovations.items
+    ...services.map(({ data }) => `service ${data.id} ${data.name}`),
+    ...innovations
       .filter(({ data }) => data.status === 'submitted')
       .map(({ data }) => `innovation ${data.id} ${data.title}`),
   ].sort();
