@@ -3,27 +3,21 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { lockDataDir } from '@promise-global/operations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, nodeCli } from './cli-process.js';
 
 // What an operator's mistakes and a damaged disk look like from the built CLI: one clear line,
 // a non-zero exit, and the files left exactly as they were.
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/promise-node.js', import.meta.url));
 
 let dir: string;
 let config: string;
 let occupied: Server;
 let port: number;
 
-async function cli(...args: string[]) {
-  return run(process.execPath, [bin, '--config', config, ...args], { cwd: dir }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const cli = (...args: string[]) => nodeCli(dir, config).cli(...args);
 
 /** Replaces `file` with `damaged` for one command, checks the command left it so, restores it. */
 async function withDamaged(file: string, damaged: string, check: () => Promise<void>) {
