@@ -125,8 +125,11 @@ describe.each(each)('the published %s', (path) => {
 
   it('has types that resolve for ESM consumers under node16 and bundler resolution (attw)', async () => {
     const { tarball, manifest } = packageAt(path);
-    if (manifest.exports === undefined) {
-      // A server with only a command (the portal) has no module to import: nothing to type.
+    const modules = Object.keys((manifest.exports ?? {}) as object).filter(
+      (entry) => entry !== './package.json',
+    );
+    if (modules.length === 0) {
+      // A server with only a command (node, portal) has no module to import: nothing to type.
       expect(manifest.bin).toBeDefined();
       return;
     }
