@@ -52,6 +52,8 @@ let browser: Browser;
 let editorToken: string;
 let thisWeek: string;
 let nextWeek: string;
+/** 14 weeks ahead: past the 12 weeks the schedule once cut "coming up" to. */
+let farWeek: string;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
@@ -66,6 +68,7 @@ beforeAll(async () => {
   editorToken = (await federation.hubClient.createToken({ name: 'Eda', role: 'editor' })).token;
   thisWeek = isoWeekOf(new Date());
   nextWeek = isoWeekOf(new Date(Date.now() + 7 * 86_400_000));
+  farWeek = isoWeekOf(new Date(Date.now() + 14 * 7 * 86_400_000));
 }, 120_000);
 
 afterAll(async () => {
@@ -83,6 +86,9 @@ async function signIn(context: BrowserContext): Promise<Page> {
   ]);
   return page;
 }
+
+/** `2026-W07` as the pages say it: "week 7, 2026". */
+const inWords = (week: string) => `week ${Number(week.slice(6))}, ${week.slice(0, 4)}`;
 
 const piece = (page: Page, title: string) =>
   page.locator('.queue-item', { has: page.locator('h3', { hasText: title }) });
@@ -116,15 +122,28 @@ describe('the Project 52 queue, run from the portal', () => {
         PEER,
       ]);
 
+      // Places are counted among the pieces waiting.
+      expect(await piece(page, CAFE).locator('p.muted').textContent()).toContain(
+        'first in the queue',
+      );
+      expect(await piece(page, PEER).locator('p.muted').textContent()).toContain(
+        'number 3 in the queue',
+      );
       await submitAndWait(
         page,
         () => piece(page, CAFE).locator('button', { hasText: 'Approve' }).click(),
-        'text=Approved. It takes the earliest free week.',
+        `.action-done:has-text("Approved “${CAFE}” for ${inWords(thisWeek)}.")`,
       );
       await submitAndWait(
         page,
         () => piece(page, PEER).locator('button', { hasText: 'Approve' }).click(),
-        'text=Approved. It takes the earliest free week.',
+        `.action-done:has-text("Approved “${PEER}” for ${inWords(nextWeek)}.")`,
+      );
+      // The confirmation is where the reader is taken: the top of the page, focused.
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain('action-done');
+      // A lone waiting piece is first in the queue, whatever its place among all pieces.
+      expect(await piece(page, RESTRAINT).locator('p.muted').textContent()).toContain(
+        'first in the queue',
       );
       // A second editor's page, opened before the note below: its view goes stale.
       const secondEditor = await newContext(browser, 'desktop');
@@ -135,7 +154,7 @@ describe('the Project 52 queue, run from the portal', () => {
       await submitAndWait(
         page,
         () => restraint.locator('button', { hasText: 'Send the note' }).click(),
-        'text=Changes requested.',
+        `.action-done:has-text("Asked for changes to “${RESTRAINT}”.")`,
       );
       expect(await page.locator('main').textContent()).toContain('Please add the number of wards.');
 
@@ -165,8 +184,12 @@ describe('the Project 52 queue, run from the portal', () => {
         [nextWeek, PEER],
       ]);
 
-      // A refused pin says why, beside the pin control.
+      // The pin's example is a week ahead, never a past one.
       const cafeWeek = page.locator(`[data-week="${thisWeek}"]`);
+      const example =
+        (await cafeWeek.locator('input[name="week"]').getAttribute('placeholder')) ?? '';
+      expect(example > nextWeek).toBe(true);
+      // A refused pin says why, beside the pin control.
       await cafeWeek.locator('input[name="week"]').fill('2020-W01');
       await cafeWeek.locator('button', { hasText: 'Pin' }).click();
       await cafeWeek.locator('.action-error').waitFor();
@@ -179,8 +202,12 @@ describe('the Project 52 queue, run from the portal', () => {
       await submitAndWait(
         page,
         () => page.click('text=Swap >> nth=-1'),
-        '.editor-panel .action-done',
+        `.action-done:has-text("Swapped: “${PEER}” now runs in ${inWords(thisWeek)} and “${CAFE}” now runs in ${inWords(nextWeek)}.")`,
       );
+      // Recent decisions name the pieces.
+      const log = await page.locator('.decision-log li').allTextContents();
+      expect(log[0]).toContain(`Swapped weeks “${PEER}” and “${CAFE}”`);
+      expect(log.find((line) => line.includes('Asked for changes'))).toContain(`“${RESTRAINT}”`);
       const swapped = await federation.hubClient.project52Schedule();
       expect(swapped.thisWeek?.title).toBe(PEER);
       expect(swapped.comingUp.map((week) => week.title)).toEqual([CAFE]);
@@ -200,6 +227,29 @@ describe('the Project 52 queue, run from the portal', () => {
       );
       await page.click('text=Read the piece');
       await page.waitForURL(/\/innovations\/riverside\//);
+
+      // A piece pinned 14 weeks out is still "coming up"; this week's bulletin comes first.
+      await page.goto(`${federation.portalUrl}/editors/project52`);
+      const cafeNext = page.locator(`[data-week="${nextWeek}"]`);
+      await cafeNext.locator('input[name="week"]').fill(farWeek);
+      await submitAndWait(
+        page,
+        () => cafeNext.locator('button', { hasText: 'Pin' }).click(),
+        `.action-done:has-text("Pinned “${CAFE}” to ${inWords(farWeek)}.")`,
+      );
+      await page.goto(`${federation.portalUrl}/bulletins`);
+      expect(await page.locator('main h2').allTextContents()).toEqual([
+        'This week',
+        'Coming up',
+        expect.stringContaining('bulletin'),
+        'Archive',
+      ]);
+      expect(await page.locator('.bulletin-list--this-week').textContent()).toContain(PEER);
+      const comingUp = page.locator('h2:has-text("Coming up") + ul li');
+      expect(await comingUp.allTextContents()).toEqual([expect.stringContaining(CAFE)]);
+      expect(await comingUp.locator('a').first().getAttribute('href')).toBe(
+        `/bulletins/${farWeek}`,
+      );
     } finally {
       await context.close();
     }

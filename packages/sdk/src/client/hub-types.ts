@@ -316,7 +316,7 @@ export interface Project52Schedule {
   /** The first week still open to pieces. */
   startWeek: string;
   thisWeek: Project52Week | null;
-  /** Scheduled weeks after this one, earliest first (at most 12). */
+  /** Scheduled weeks after this one, earliest first: every one, however far out. */
   comingUp: Project52Week[];
   /** Every sent and scheduled week, earliest first. */
   weeks: Project52Week[];
