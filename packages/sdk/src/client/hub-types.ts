@@ -324,6 +324,12 @@ export interface Project52Schedule {
   pieces: Project52PieceNotice[];
 }
 
+/** What a subscription's confirmation link did. */
+export type Project52ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'invalid';
+
+/** What a bulletin's unsubscribe link did (unsubscribing twice answers `unsubscribed` again). */
+export type Project52UnsubscribeOutcome = 'unsubscribed' | 'expired' | 'invalid';
+
 /** One sent bulletin in the archive. */
 export interface Project52BulletinSummary {
   week: string;
