@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Tokens made by the hub's own code, for links that have expired by now.
+import { confirmationToken, unsubscribeToken } from '../apps/hub/src/project52/mailing/tokens.js';
 // The hub's own SMTP sink (a real `smtp-server` on loopback), reused rather than copied.
 import { startSmtpSink } from '../apps/hub/src/project52/test-support/smtp-sink.js';
 import { type PortalFederation, startPortalFederation } from './portal-fixture.js';
@@ -30,13 +32,15 @@ function isoWeekOf(date: Date): string {
  * Project 52 starting this week, sent on Sundays at 23:59 UTC, so nothing goes out while the test
  * runs (unless it runs in the last minute of a week) and this week is still open to pieces.
  */
+const MAILING_SECRET = 'e2e-mailing-secret-0123456789abcdef';
+
 function project52(smtpPort: number) {
   return {
     programmeStart: isoWeekOf(new Date()),
     portalUrl: 'https://portal.example.org',
     send: { weekday: 7, time: '23:59', timeZone: 'UTC', catchUpHours: 72 },
     mailing: {
-      secret: 'e2e-mailing-secret-0123456789abcdef',
+      secret: MAILING_SECRET,
       from: '"PROMISE Project 52" <project52@example.org>',
       smtp: { host: '127.0.0.1', port: smtpPort, security: 'none' as const },
     },
@@ -52,6 +56,8 @@ let browser: Browser;
 let editorToken: string;
 let thisWeek: string;
 let nextWeek: string;
+/** 14 weeks ahead: past the 12 weeks the schedule once cut "coming up" to. */
+let farWeek: string;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
@@ -66,6 +72,7 @@ beforeAll(async () => {
   editorToken = (await federation.hubClient.createToken({ name: 'Eda', role: 'editor' })).token;
   thisWeek = isoWeekOf(new Date());
   nextWeek = isoWeekOf(new Date(Date.now() + 7 * 86_400_000));
+  farWeek = isoWeekOf(new Date(Date.now() + 14 * 7 * 86_400_000));
 }, 120_000);
 
 afterAll(async () => {
@@ -83,6 +90,9 @@ async function signIn(context: BrowserContext): Promise<Page> {
   ]);
   return page;
 }
+
+/** `2026-W07` as the pages say it: "week 7, 2026". */
+const inWords = (week: string) => `week ${Number(week.slice(6))}, ${week.slice(0, 4)}`;
 
 const piece = (page: Page, title: string) =>
   page.locator('.queue-item', { has: page.locator('h3', { hasText: title }) });
@@ -116,15 +126,28 @@ describe('the Project 52 queue, run from the portal', () => {
         PEER,
       ]);
 
+      // Places are counted among the pieces waiting.
+      expect(await piece(page, CAFE).locator('p.muted').textContent()).toContain(
+        'first in the queue',
+      );
+      expect(await piece(page, PEER).locator('p.muted').textContent()).toContain(
+        'number 3 in the queue',
+      );
       await submitAndWait(
         page,
         () => piece(page, CAFE).locator('button', { hasText: 'Approve' }).click(),
-        'text=Approved. It takes the earliest free week.',
+        `.action-done:has-text("Approved “${CAFE}” for ${inWords(thisWeek)}.")`,
       );
       await submitAndWait(
         page,
         () => piece(page, PEER).locator('button', { hasText: 'Approve' }).click(),
-        'text=Approved. It takes the earliest free week.',
+        `.action-done:has-text("Approved “${PEER}” for ${inWords(nextWeek)}.")`,
+      );
+      // The confirmation is where the reader is taken: the top of the page, focused.
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain('action-done');
+      // A lone waiting piece is first in the queue, whatever its place among all pieces.
+      expect(await piece(page, RESTRAINT).locator('p.muted').textContent()).toContain(
+        'first in the queue',
       );
       // A second editor's page, opened before the note below: its view goes stale.
       const secondEditor = await newContext(browser, 'desktop');
@@ -135,7 +158,7 @@ describe('the Project 52 queue, run from the portal', () => {
       await submitAndWait(
         page,
         () => restraint.locator('button', { hasText: 'Send the note' }).click(),
-        'text=Changes requested.',
+        `.action-done:has-text("Asked for changes to “${RESTRAINT}”.")`,
       );
       expect(await page.locator('main').textContent()).toContain('Please add the number of wards.');
 
@@ -165,8 +188,12 @@ describe('the Project 52 queue, run from the portal', () => {
         [nextWeek, PEER],
       ]);
 
-      // A refused pin says why, beside the pin control.
+      // The pin's example is a week ahead, never a past one.
       const cafeWeek = page.locator(`[data-week="${thisWeek}"]`);
+      const example =
+        (await cafeWeek.locator('input[name="week"]').getAttribute('placeholder')) ?? '';
+      expect(example > nextWeek).toBe(true);
+      // A refused pin says why, beside the pin control.
       await cafeWeek.locator('input[name="week"]').fill('2020-W01');
       await cafeWeek.locator('button', { hasText: 'Pin' }).click();
       await cafeWeek.locator('.action-error').waitFor();
@@ -179,8 +206,12 @@ describe('the Project 52 queue, run from the portal', () => {
       await submitAndWait(
         page,
         () => page.click('text=Swap >> nth=-1'),
-        '.editor-panel .action-done',
+        `.action-done:has-text("Swapped: “${PEER}” now runs in ${inWords(thisWeek)} and “${CAFE}” now runs in ${inWords(nextWeek)}.")`,
       );
+      // Recent decisions name the pieces.
+      const log = await page.locator('.decision-log li').allTextContents();
+      expect(log[0]).toContain(`Swapped weeks “${PEER}” and “${CAFE}”`);
+      expect(log.find((line) => line.includes('Asked for changes'))).toContain(`“${RESTRAINT}”`);
       const swapped = await federation.hubClient.project52Schedule();
       expect(swapped.thisWeek?.title).toBe(PEER);
       expect(swapped.comingUp.map((week) => week.title)).toEqual([CAFE]);
@@ -200,6 +231,29 @@ describe('the Project 52 queue, run from the portal', () => {
       );
       await page.click('text=Read the piece');
       await page.waitForURL(/\/innovations\/riverside\//);
+
+      // A piece pinned 14 weeks out is still "coming up"; this week's bulletin comes first.
+      await page.goto(`${federation.portalUrl}/editors/project52`);
+      const cafeNext = page.locator(`[data-week="${nextWeek}"]`);
+      await cafeNext.locator('input[name="week"]').fill(farWeek);
+      await submitAndWait(
+        page,
+        () => cafeNext.locator('button', { hasText: 'Pin' }).click(),
+        `.action-done:has-text("Pinned “${CAFE}” to ${inWords(farWeek)}.")`,
+      );
+      await page.goto(`${federation.portalUrl}/bulletins`);
+      expect(await page.locator('main h2').allTextContents()).toEqual([
+        'This week',
+        'Coming up',
+        expect.stringContaining('bulletin'),
+        'Archive',
+      ]);
+      expect(await page.locator('.bulletin-list--this-week').textContent()).toContain(PEER);
+      const comingUp = page.locator('h2:has-text("Coming up") + ul li');
+      expect(await comingUp.allTextContents()).toEqual([expect.stringContaining(CAFE)]);
+      expect(await comingUp.locator('a').first().getAttribute('href')).toBe(
+        `/bulletins/${farWeek}`,
+      );
     } finally {
       await context.close();
     }
@@ -265,6 +319,112 @@ describe('feeds and the mailing list', () => {
         expect(await page.locator('#subscribe-email-error').textContent()).toContain(
           'Enter an email address like name@example.org.',
         );
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe('the links in the emails', () => {
+  /** The mailed link, opened on the portal under test (the hub mails the configured portal's address). */
+  const onPortal = (link: string) => {
+    const url = new URL(link);
+    expect(url.origin).toBe('https://portal.example.org');
+    return `${federation.portalUrl}${url.pathname}${url.search}`;
+  };
+
+  async function subscriberOf(address: string) {
+    const subscriber = await federation.hub.project52?.subscribers.findByAddress(address);
+    if (!subscriber) throw new Error(`${address} is not on the list`);
+    return subscriber;
+  }
+
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])(
+    'confirm and unsubscribe on portal pages, only when the reader presses the button, without JavaScript (%s)',
+    async (viewport) => {
+      const address = `links-${viewport}@example.org`;
+      const hub = federation.hub.project52;
+      if (!hub) throw new Error('Project 52 is off');
+      await federation.hubClient.subscribe({ email: address });
+      // The link as the hub mails it (the hub's tests read it from the email itself).
+      const link = hub
+        .links()
+        .confirmUrl(
+          confirmationToken(
+            MAILING_SECRET,
+            await subscriberOf(address),
+            new Date(Date.now() + 86_400_000),
+          ),
+        );
+      const context = await newContext(browser, viewport, { javaScriptEnabled: false });
+      try {
+        const check = async (name: string, page: Page) => {
+          const { violations, overflow } = await auditPage(page, name, viewport);
+          expect({ name, violations, overflow }).toEqual({ name, violations: [], overflow: 0 });
+        };
+        // Opening the link (as a mail scanner does) changes nothing.
+        const { page } = await openPage(context, onPortal(link));
+        expect(await page.locator('h1').textContent()).toBe('Confirm your subscription');
+        expect(await page.locator('.site-header, header').count()).toBeGreaterThan(0);
+        expect((await subscriberOf(address)).state).toBe('pending');
+        await check('subscribe-confirm', page);
+        await Promise.all([page.waitForLoadState(), page.click('main button[type="submit"]')]);
+        await page.locator('h1', { hasText: 'You are subscribed' }).waitFor();
+        expect((await subscriberOf(address)).state).toBe('confirmed');
+        await check('subscribe-confirmed', page);
+        // The same link again says so, and changes nothing.
+        await page.goto(onPortal(link));
+        await page.click('main button[type="submit"]');
+        await page.locator('h1', { hasText: 'You are already subscribed' }).waitFor();
+
+        // An expired confirmation link offers the form again.
+        const subscriber = await subscriberOf(address);
+        const expired = confirmationToken(
+          MAILING_SECRET,
+          subscriber,
+          new Date(Date.now() - 60_000),
+        );
+        await page.goto(
+          `${federation.portalUrl}/subscribe/confirm?token=${encodeURIComponent(expired)}`,
+        );
+        await page.click('main button[type="submit"]');
+        await page.locator('h1', { hasText: 'This link has expired' }).waitFor();
+        expect(await page.locator('#subscribe-email').count()).toBe(1);
+        await check('subscribe-confirm-expired', page);
+
+        // A bulletin's unsubscribe link: a page with a button, which unsubscribes.
+        const unsubscribeLink = hub
+          .links()
+          .unsubscribePageUrl?.(unsubscribeToken(MAILING_SECRET, subscriber, new Date()));
+        await page.goto(onPortal(unsubscribeLink ?? ''));
+        expect(await page.locator('h1').textContent()).toBe('Unsubscribe from Project 52');
+        expect((await subscriberOf(address)).state).toBe('confirmed');
+        await check('subscribe-unsubscribe', page);
+        await page.click('main button[type="submit"]');
+        await page.locator('h1', { hasText: 'You are unsubscribed' }).waitFor();
+        expect((await subscriberOf(address)).state).toBe('unsubscribed');
+        await check('subscribe-unsubscribed', page);
+
+        // Expired, tampered and missing tokens are told apart.
+        const old = unsubscribeToken(
+          MAILING_SECRET,
+          subscriber,
+          new Date(Date.now() - 61 * 86_400_000),
+        );
+        await page.goto(
+          `${federation.portalUrl}/subscribe/unsubscribe?token=${encodeURIComponent(old)}`,
+        );
+        await page.click('main button[type="submit"]');
+        await page.locator('h1', { hasText: 'This unsubscribe link has expired' }).waitFor();
+        await page.goto(
+          `${federation.portalUrl}/subscribe/unsubscribe?token=${encodeURIComponent(`${old}x`)}`,
+        );
+        await page.click('main button[type="submit"]');
+        await page.locator('h1', { hasText: 'This link does not work' }).waitFor();
+        await page.goto(`${federation.portalUrl}/subscribe/unsubscribe`);
+        expect(await page.locator('h1').textContent()).toBe('This link does not work');
+        await check('subscribe-unsubscribe-broken', page);
       } finally {
         await context.close();
       }

@@ -162,13 +162,27 @@ describe('Project 52 run by an editor through the hub', () => {
       expect(await client.subscribe({ email })).toEqual({ ok: true });
     await hub.project52?.outbox?.idle();
     expect(sink.accepted).toHaveLength(4);
+    const tokens: string[] = [];
     for (const mail of sink.accepted.slice(0, 3)) {
       const text = (await simpleParser(mail.raw)).text ?? '';
+      // The reader's link opens the portal's page, which asks the hub.
       const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(text)?.[0] ?? '';
-      const page = await fetch(link);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('You are subscribed');
+      expect(link).toMatch(/^https:\/\/portal\.example\.org\/subscribe\/confirm\?token=/);
+      tokens.push(new URL(link).searchParams.get('token') ?? '');
     }
+    const [first = '', second = '', third = ''] = tokens;
+    expect(await client.confirmSubscription({ token: first })).toEqual({ outcome: 'confirmed' });
+    expect(await client.confirmSubscription({ token: first })).toEqual({
+      outcome: 'already_confirmed',
+    });
+    expect(await client.confirmSubscription({ token: `${second}x` })).toEqual({
+      outcome: 'invalid',
+    });
+    expect(await client.confirmSubscription({ token: second })).toEqual({ outcome: 'confirmed' });
+    // Links mailed before the portal had its page still work at the hub.
+    const page = await fetch(`${hub.url}/subscribe/confirm?token=${encodeURIComponent(third)}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('You are subscribed');
     expect((await editor.project52Queue()).subscribers).toEqual({
       pending: 1,
       confirmed: 3,
@@ -208,6 +222,13 @@ describe('Project 52 run by an editor through the hub', () => {
     expect(oneClick).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/unsubscribe\?token=/);
     expect(mailto).toBe('mailto:project52@example.org?subject=unsubscribe');
     expect(mail.text).toMatch(/the link works until \d{1,2} \w+ \d{4}/);
+    // The reader's unsubscribe link is the portal's page, with the same token as the one-click URL.
+    const pageLink = /https:\/\/portal\.example\.org\/subscribe\/unsubscribe\?token=\S+/.exec(
+      mail.text ?? '',
+    )?.[0];
+    expect(new URL(pageLink ?? 'https://x').searchParams.get('token')).toBe(
+      new URL(oneClick).searchParams.get('token'),
+    );
     // The Message-ID names no one: neither the address nor the subscriber's id.
     const ids = await hub.db.$client.execute('SELECT id FROM p52_subscribers');
     expect(mail.messageId).toMatch(/^<p52\.\d{4}-W\d{2}\.[0-9a-f-]{36}@127\.0\.0\.1>$/);
@@ -222,6 +243,16 @@ describe('Project 52 run by an editor through the hub', () => {
     });
     expect(posted.status).toBe(200);
     expect((await editor.project52Queue()).subscribers.unsubscribed).toBe(2);
+    // The portal's page unsubscribes through the API too, and says when a token is not one.
+    const otherText = (await simpleParser(bulletins[1]?.raw ?? '')).text ?? '';
+    const otherToken =
+      new URL(
+        /https:\/\/portal\.example\.org\/subscribe\/unsubscribe\?token=\S+/.exec(otherText)?.[0] ??
+          'https://x',
+      ).searchParams.get('token') ?? '';
+    expect(await client.unsubscribe({ token: `${otherToken}x` })).toEqual({ outcome: 'invalid' });
+    expect(await client.unsubscribe({ token: otherToken })).toEqual({ outcome: 'unsubscribed' });
+    expect((await editor.project52Queue()).subscribers.unsubscribed).toBe(3);
   });
 
   it('publishes the sent week in the archive, the feeds and a print view, and freezes it', async () => {

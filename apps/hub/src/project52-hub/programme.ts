@@ -9,9 +9,10 @@ import type { HubProject52Config } from '../config/config.js';
 import type { HubDatabase } from '../db/database.js';
 import { weekLabel } from '../project52/bulletin/bulletin.js';
 import type { DecisionCommand, DecisionEvent } from '../project52/schedule/decision-log.js';
-import { compareIsoWeeks, type IsoWeek, isoWeekOf } from '../project52/schedule/iso-week.js';
+import { type IsoWeek, isoWeekOf } from '../project52/schedule/iso-week.js';
 import { decide, type PieceStatus, type Schedule } from '../project52/schedule/schedule.js';
 import { planSend, type SendPlan } from '../project52/send-plan.js';
+import { comingUp } from './coming-up.js';
 import { appendDecision, readDecisionLog, readQueue, splitPiece } from './decisions.js';
 import { Project52Error } from './errors.js';
 import { type PieceDetails, pieceDetails } from './piece-details.js';
@@ -131,9 +132,7 @@ export class Programme {
       currentWeek,
       startWeek: plan.startWeek,
       thisWeek: weeks.find((week) => week.week === currentWeek) ?? null,
-      comingUp: weeks
-        .filter((week) => compareIsoWeeks(week.week, currentWeek) > 0 && week.status !== 'sent')
-        .slice(0, 12),
+      comingUp: comingUp(weeks, currentWeek),
       weeks,
       pieces: plan.schedule.pieces
         .map(notice)

@@ -8,9 +8,11 @@ import { ConfirmationOutbox } from '../project52/mailing/confirmation-outbox.js'
 import { type SendReport, sendBulletin } from '../project52/mailing/send-bulletin.js';
 import { type BulletinTransport, createSmtpTransport } from '../project52/mailing/smtp.js';
 import {
+  type ConfirmOutcome,
   confirmSubscription,
   type MailingLinks,
   requestSubscription,
+  type UnsubscribeOutcome,
   unsubscribe,
 } from '../project52/mailing/subscriptions.js';
 import { type IsoWeek, isIsoWeek } from '../project52/schedule/iso-week.js';
@@ -71,12 +73,19 @@ export class Project52Service {
       : undefined;
   }
 
+  /**
+   * Links in emails: the confirmation and unsubscribe pages a reader opens are the portal's (in its
+   * design; it asks the hub); `List-Unsubscribe` keeps the hub's one-click route, since mail
+   * clients POST to it from anywhere.
+   */
   links(): MailingLinks {
     const hub = this.deps.url();
+    const portal = this.deps.portal();
     return {
       secret: this.config.mailing.secret,
-      confirmUrl: (token) => `${hub}/subscribe/confirm?token=${encodeURIComponent(token)}`,
+      confirmUrl: (token) => portal.subscribeConfirm(token),
       unsubscribeUrl: (token) => `${hub}/unsubscribe?token=${encodeURIComponent(token)}`,
+      unsubscribePageUrl: (token) => portal.unsubscribe(token),
     };
   }
 
@@ -106,11 +115,11 @@ export class Project52Service {
     return purged;
   }
 
-  confirm(token: string) {
+  confirm(token: string): Promise<ConfirmOutcome> {
     return confirmSubscription(this.subscribers, this.config.mailing.secret, token, this.clock());
   }
 
-  unsubscribe(token: string) {
+  unsubscribe(token: string): Promise<UnsubscribeOutcome> {
     return unsubscribe(this.subscribers, this.config.mailing.secret, token, this.clock());
   }
 

@@ -39,11 +39,11 @@ export function mountProject52(app: Hono, ctx: HubContext): void {
     const p52 = ctx.project52;
     if (!p52) return c.notFound();
     const outcome = await p52.confirm(c.req.query('token') ?? '');
-    if (outcome === 'confirmed')
+    if (outcome === 'confirmed' || outcome === 'already_confirmed')
       return page(
         c,
         200,
-        'You are subscribed',
+        outcome === 'confirmed' ? 'You are subscribed' : 'You were already subscribed',
         `<p>The Project 52 bulletin will reach you once a week.</p>${back()}`,
       );
     if (outcome === 'expired')

@@ -10,6 +10,10 @@ export interface PortalLinks {
   partner(partnerId: string): string;
   bulletins(): string;
   bulletin(week: string): string;
+  /** The portal's page that confirms a subscription (double opt-in) with a mailed token. */
+  subscribeConfirm(token: string): string;
+  /** The portal's unsubscribe page for a bulletin's token (GET shows a button, POST acts). */
+  unsubscribe(token: string): string;
 }
 
 /** Links into the portal at `base` (trailing slashes ignored). */
@@ -31,6 +35,8 @@ export function portalLinks(base: string): PortalLinks {
     partner: (partnerId) => path('partners', partnerId),
     bulletins: () => `${root}/bulletins`,
     bulletin: (week) => path('bulletins', week),
+    subscribeConfirm: (token) => `${root}/subscribe/confirm?token=${encodeURIComponent(token)}`,
+    unsubscribe: (token) => `${root}/subscribe/unsubscribe?token=${encodeURIComponent(token)}`,
   };
 }
 

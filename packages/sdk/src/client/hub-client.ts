@@ -11,9 +11,11 @@ import type {
   PendingEnrolment,
   Project52Bulletin,
   Project52BulletinSummary,
+  Project52ConfirmOutcome,
   Project52PieceRef,
   Project52Queue,
   Project52Schedule,
+  Project52UnsubscribeOutcome,
   QuarantinedRecord,
   RecordDetail,
   RecordRef,
@@ -370,6 +372,19 @@ export class HubClient {
   /** Double opt-in: the hub mails a confirmation link; the answer never says whether the address was known. */
   subscribe(input: { email: string }): Promise<{ ok: true }> {
     return this.call('mutation', 'subscriptions.request', input);
+  }
+
+  /**
+   * Confirms a subscription with the token from the mailed link (the portal's confirmation page).
+   * `already_confirmed`: the link was opened before; `expired`: subscribe again for a new one.
+   */
+  confirmSubscription(input: { token: string }): Promise<{ outcome: Project52ConfirmOutcome }> {
+    return this.call('mutation', 'subscriptions.confirm', input);
+  }
+
+  /** Unsubscribes with a bulletin's token (the portal's unsubscribe page, after its button). */
+  unsubscribe(input: { token: string }): Promise<{ outcome: Project52UnsubscribeOutcome }> {
+    return this.call('mutation', 'subscriptions.unsubscribe', input);
   }
 
   /** Editor: the Project 52 queue, schedule, decision log, list size and sends. */

@@ -316,13 +316,19 @@ export interface Project52Schedule {
   /** The first week still open to pieces. */
   startWeek: string;
   thisWeek: Project52Week | null;
-  /** Scheduled weeks after this one, earliest first (at most 12). */
+  /** Scheduled weeks after this one, earliest first: every one, however far out. */
   comingUp: Project52Week[];
   /** Every sent and scheduled week, earliest first. */
   weeks: Project52Week[];
   /** Every queued piece's standing (all partners, or the one asked for). */
   pieces: Project52PieceNotice[];
 }
+
+/** What a subscription's confirmation link did. */
+export type Project52ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'invalid';
+
+/** What a bulletin's unsubscribe link did (unsubscribing twice answers `unsubscribed` again). */
+export type Project52UnsubscribeOutcome = 'unsubscribed' | 'expired' | 'invalid';
 
 /** One sent bulletin in the archive. */
 export interface Project52BulletinSummary {

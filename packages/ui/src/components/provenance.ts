@@ -4,6 +4,8 @@ export interface ProvenanceDetails {
   verified: boolean;
   nodeName: string;
   nodeUrl: string;
+  /** Where the node publishes its public keys (its JWKS), so a reader can check the key themselves. */
+  keysUrl?: string;
   kid: string;
   /** ISO date-time or epoch milliseconds of the signature. */
   signedAt: string | number;

@@ -5,7 +5,7 @@ import { renderBulletinEmail } from '../bulletin/email.js';
 import type { LedgerEntry, SendLedger } from './send-ledger.js';
 import type { BulletinTransport } from './smtp.js';
 import type { Subscriber } from './subscribers.js';
-import { type MailingLinks, unsubscribeLink } from './subscriptions.js';
+import { type MailingLinks, unsubscribeLinks } from './subscriptions.js';
 import { unsubscribeExpiry } from './tokens.js';
 
 export interface SendRunOptions {
@@ -100,10 +100,10 @@ export async function sendBulletin(options: SendRunOptions): Promise<SendReport>
     if (previous?.state === 'sending') report.resumedInFlight.push(subscriber.id);
     // Random, so the Message-ID (kept by every relay and mailbox) names no one.
     const messageId = previous?.messageId ?? `<p52.${week}.${randomUUID()}@${options.domain}>`;
-    const unsubscribeUrl = unsubscribeLink(options.links, subscriber, options.startedAt);
+    const unsubscribe = unsubscribeLinks(options.links, subscriber, options.startedAt);
     const email = renderBulletinEmail(
       options.bulletin,
-      unsubscribeUrl,
+      unsubscribe.page,
       unsubscribeExpiry(options.startedAt),
     );
     let attempts = previous?.attempts ?? 0;
@@ -128,7 +128,7 @@ export async function sendBulletin(options: SendRunOptions): Promise<SendReport>
           text: email.text,
           messageId,
           headers: {
-            'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:${mailbox}?subject=unsubscribe>`,
+            'List-Unsubscribe': `<${unsubscribe.oneClick}>, <mailto:${mailbox}?subject=unsubscribe>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             'List-Id': `PROMISE Network Project 52 <project52.${options.domain}>`,
             'Auto-Submitted': 'auto-generated',

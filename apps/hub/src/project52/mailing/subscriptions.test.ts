@@ -49,6 +49,10 @@ describe('double opt-in', () => {
     expect(await confirmSubscription(store, SECRET, token, new Date(now.getTime() + DAY))).toBe(
       'confirmed',
     );
+    // Opened again (a second click, a mail scanner): nothing changes, and the page can say so.
+    expect(await confirmSubscription(store, SECRET, token, new Date(now.getTime() + DAY))).toBe(
+      'already_confirmed',
+    );
     const [confirmed] = await store.confirmed();
     expect(confirmed).toMatchObject({
       address: 'reader@example.org',

@@ -23,8 +23,16 @@ export interface MailingLinks {
   secret: string;
   /** Builds the confirmation page URL for a token (the hub's route). */
   confirmUrl: (token: string) => string;
-  /** Builds the one-click unsubscribe URL for a token (the hub's route, GET shows a button, POST acts). */
+  /**
+   * Builds the one-click unsubscribe URL for a token: the hub's route, for `List-Unsubscribe`
+   * (RFC 8058: mail clients POST to it); GET shows a button, POST acts.
+   */
   unsubscribeUrl: (token: string) => string;
+  /**
+   * Builds the unsubscribe page a reader opens from the bulletin's text (the portal's page, in its
+   * design); the one-click URL when absent.
+   */
+  unsubscribePageUrl?: (token: string) => string;
 }
 
 export interface ConfirmationEmail {
@@ -96,23 +104,29 @@ async function subscriberFor(
   return id === null ? undefined : store.get(id);
 }
 
-/** The confirmation link: a valid, unexpired token confirms the address (again: idempotent). */
+export type ConfirmOutcome = 'confirmed' | 'already_confirmed' | 'expired' | 'invalid';
+
+/**
+ * The confirmation link: a valid, unexpired token confirms the address; opened again it changes
+ * nothing and says the address was already confirmed.
+ */
 export async function confirmSubscription(
   store: SubscriberStore,
   secret: string,
   token: string,
   now: Date,
-): Promise<'confirmed' | 'expired' | 'invalid'> {
+): Promise<ConfirmOutcome> {
   const subscriber = await subscriberFor(store, token);
   if (subscriber === undefined) return 'invalid';
   const verdict = verifyConfirmationToken(secret, token, subscriber, now);
   if (verdict !== 'valid') return verdict;
   if (subscriber.state === 'unsubscribed' || subscriber.state === 'bounced') return 'invalid';
-  if (subscriber.state !== 'confirmed') {
-    await store.save({ ...subscriber, state: 'confirmed', confirmedAt: now.toISOString() });
-  }
+  if (subscriber.state === 'confirmed') return 'already_confirmed';
+  await store.save({ ...subscriber, state: 'confirmed', confirmedAt: now.toISOString() });
   return 'confirmed';
 }
+
+export type UnsubscribeOutcome = 'unsubscribed' | 'expired' | 'invalid';
 
 /**
  * One-click unsubscribe (RFC 8058): idempotent, and valid until the link expires (a forwarded
@@ -123,7 +137,7 @@ export async function unsubscribe(
   secret: string,
   token: string,
   now: Date,
-): Promise<'unsubscribed' | 'expired' | 'invalid'> {
+): Promise<UnsubscribeOutcome> {
   const subscriber = await subscriberFor(store, token);
   if (subscriber === undefined) return 'invalid';
   const verdict = verifyUnsubscribeToken(secret, token, subscriber, now);
@@ -134,7 +148,21 @@ export async function unsubscribe(
   return 'unsubscribed';
 }
 
-/** The unsubscribe link in a bulletin sent at `sentAt`. */
+/** The one-click unsubscribe link (`List-Unsubscribe`) in a bulletin sent at `sentAt`. */
 export function unsubscribeLink(links: MailingLinks, subscriber: Subscriber, sentAt: Date): string {
-  return links.unsubscribeUrl(unsubscribeToken(links.secret, subscriber, sentAt));
+  return unsubscribeLinks(links, subscriber, sentAt).oneClick;
+}
+
+/**
+ * A bulletin's two unsubscribe links, with one token: `oneClick` for mail clients
+ * (`List-Unsubscribe`), `page` for the reader (the portal's page when it is configured).
+ */
+export function unsubscribeLinks(
+  links: MailingLinks,
+  subscriber: Subscriber,
+  sentAt: Date,
+): { oneClick: string; page: string } {
+  const token = unsubscribeToken(links.secret, subscriber, sentAt);
+  const oneClick = links.unsubscribeUrl(token);
+  return { oneClick, page: links.unsubscribePageUrl?.(token) ?? oneClick };
 }

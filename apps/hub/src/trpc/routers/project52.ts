@@ -6,7 +6,11 @@ import type {
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { HubContext } from '../../context.js';
-import { normaliseAddress } from '../../project52/mailing/subscriptions.js';
+import {
+  type ConfirmOutcome,
+  normaliseAddress,
+  type UnsubscribeOutcome,
+} from '../../project52/mailing/subscriptions.js';
 import { Project52Error } from '../../project52-hub/errors.js';
 import type { Project52Service } from '../../project52-hub/service.js';
 import { IsoWeekInput, PartnerId } from '../inputs.js';
@@ -40,6 +44,9 @@ export const project52Router = {
     ),
 } satisfies TRPCRouterRecord;
 
+/** A token from a mailed link: short text (a longer one is not ours). */
+const MailedToken = z.string().max(512);
+
 export const subscriptionsRouter = {
   /**
    * Double opt-in: always answers `{ ok: true }` for a well-formed address, subscribed or not.
@@ -63,4 +70,19 @@ export const subscriptionsRouter = {
         await service.requestSubscription(address);
       return { ok: true as const };
     }),
+  /**
+   * The portal's confirmation page, with the token from the mailed link. Tokens are MACs bound to
+   * the address: guessing one is hopeless, and every answer is about that token alone.
+   */
+  confirm: publicProcedure.input(z.object({ token: MailedToken })).mutation(
+    async ({ ctx, input }): Promise<{ outcome: ConfirmOutcome }> => ({
+      outcome: await project52Of(ctx.hub).confirm(input.token),
+    }),
+  ),
+  /** The portal's unsubscribe page, after the reader pressed its button (never on a GET). */
+  unsubscribe: publicProcedure.input(z.object({ token: MailedToken })).mutation(
+    async ({ ctx, input }): Promise<{ outcome: UnsubscribeOutcome }> => ({
+      outcome: await project52Of(ctx.hub).unsubscribe(input.token),
+    }),
+  ),
 } satisfies TRPCRouterRecord;

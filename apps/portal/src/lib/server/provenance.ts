@@ -13,6 +13,17 @@ function membershipInWords(record: RecordDetail, node: NodeStatus | undefined): 
   return `${state}: the hub's signed statement was issued ${formatDate(membership.iat * 1000)} and runs to ${formatDate(membership.exp * 1000)}`;
 }
 
+/** Where a node publishes its public keys (`/.well-known/jwks.json`); none for an odd URL. */
+export function keysUrlOf(nodeUrl: string): string | undefined {
+  try {
+    const url = new URL(nodeUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}/.well-known/jwks.json`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The provenance panel's contents for a record the hub harvested and verified. */
 export function provenanceOf(
   record: RecordDetail,
@@ -27,6 +38,7 @@ export function provenanceOf(
     verified: true,
     nodeName,
     nodeUrl: record.nodeUrl,
+    keysUrl: keysUrlOf(record.nodeUrl),
     kid: kid || record.verification.kid,
     signedAt,
     sequence: record.seq,

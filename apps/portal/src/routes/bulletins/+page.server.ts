@@ -1,5 +1,6 @@
 import { formatDate } from '@promise-global/ui/format';
 import { error } from '@sveltejs/kit';
+import { bulletinSections } from '#lib/bulletin-sections.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
 import { innovationPath } from '#lib/server/portal-paths.js';
@@ -20,12 +21,9 @@ export const load: PageServerLoad = async () => {
       }),
     project52Schedule(),
   ]);
-  const sentWeeks = new Set(sent.map((bulletin) => bulletin.week));
-  const upcoming = [schedule?.thisWeek, ...(schedule?.comingUp ?? [])].filter(
-    (week) => week != null && !sentWeeks.has(week.week),
-  );
-  return {
-    sent: sent.map((bulletin) => ({
+  const sections = bulletinSections(
+    schedule?.currentWeek ?? null,
+    sent.map((bulletin) => ({
       week: bulletin.week,
       label: bulletin.label,
       title: bulletin.title,
@@ -33,20 +31,17 @@ export const load: PageServerLoad = async () => {
       summary: bulletin.summary,
       themes: bulletin.themes.map(label),
       sentOn: formatDate(bulletin.sentAt),
+      href: innovationPath(bulletin.partnerId, bulletin.recordId),
     })),
-    upcoming: upcoming.flatMap((week) =>
-      week
-        ? [
-            {
-              week: week.week,
-              label: week.label,
-              current: week.week === schedule?.currentWeek,
-              title: week.title ?? 'A piece to be announced',
-              partnerName: week.partnerName ?? week.partnerId,
-              href: innovationPath(week.partnerId, week.recordId),
-            },
-          ]
-        : [],
+    [...(schedule?.thisWeek ? [schedule.thisWeek] : []), ...(schedule?.comingUp ?? [])].map(
+      (week) => ({
+        week: week.week,
+        label: week.label,
+        title: week.title ?? 'A piece to be announced',
+        partnerName: week.partnerName ?? week.partnerId,
+        href: innovationPath(week.partnerId, week.recordId),
+      }),
     ),
-  };
+  );
+  return sections;
 };

@@ -1,9 +1,10 @@
 import { EVIDENCE_LEVELS, INNOVATION_KINDS, INNOVATION_THEMES } from '@promise-global/schema';
-import type { FacetCount } from '@promise-global/sdk/client/hub';
+import type { FacetCount, HubClient } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
 import { countryName } from '#lib/country-name.js';
+import { dropOneWord, type Suggestion, withoutValue, withQuery } from '#lib/empty-search.js';
 import type { Follow } from '#lib/follow.js';
-import { readInnovationSearch, readPageNumber } from '#lib/search-state.js';
+import { INNOVATION_PARAMS, readInnovationSearch, readPageNumber } from '#lib/search-state.js';
 import { follow, NETWORK_FEED, partnerFollow, themeFollow } from '#lib/server/feeds.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { innovationCards } from '#lib/server/innovation-cards.js';
@@ -48,6 +49,60 @@ function followed(
   return partner ? partnerFollow(value, partner.name) : null;
 }
 
+type Filters = NonNullable<ReturnType<typeof readInnovationSearch>['filters']>;
+
+/**
+ * Ways on from a search that found nothing: the nearest searches that do find pieces (a word left
+ * out, or the words without the filters), each filter to remove, and themes to browse.
+ */
+async function waysOn(
+  hub: HubClient,
+  url: URL,
+  q: string | undefined,
+  filters: Filters,
+  filterLabel: (param: string, value: string) => string,
+) {
+  const count = async (text: string | undefined, withFilters: Filters) =>
+    (await hub.searchInnovations({ q: text, filters: withFilters, limit: 1 })).total;
+  const filtered = Object.values(filters).some((values) => values?.length);
+  const tries: { q: string | null; filters: Filters; text: string }[] = [
+    ...dropOneWord(q ?? '').map((shorter) => ({
+      q: shorter,
+      filters,
+      text: `Search for “${shorter}”`,
+    })),
+    ...(q && filtered ? [{ q, filters: {}, text: `Search all pieces for “${q}”` }] : []),
+  ];
+  const [counts, facets] = await Promise.all([
+    Promise.all(tries.map((option) => count(option.q ?? undefined, option.filters))),
+    hub.innovationFacets({}),
+  ]);
+  const nearest: Suggestion[] = tries.flatMap((option, index) => {
+    const found = counts[index] ?? 0;
+    if (found === 0) return [];
+    const href =
+      option.filters === filters
+        ? withQuery(url, option.q)
+        : `/innovations?q=${encodeURIComponent(q ?? '')}`;
+    return [{ href, text: option.text, count: found }];
+  });
+  const removeFilter: Suggestion[] = Object.entries(INNOVATION_PARAMS).flatMap(([key, param]) =>
+    (filters[key as keyof Filters] ?? []).map((value) => ({
+      href: withoutValue(url, param, String(value)),
+      text: `Remove the filter “${filterLabel(param, String(value))}”`,
+    })),
+  );
+  const themes: Suggestion[] = facets.theme
+    .filter((facet) => facet.count > 0)
+    .slice(0, 6)
+    .map((facet) => ({
+      href: `/innovations?theme=${encodeURIComponent(facet.value)}`,
+      text: label(facet.value),
+      count: facet.count,
+    }));
+  return { nearest, removeFilter, themes };
+}
+
 export const load: PageServerLoad = async ({ url }) => {
   const { hub } = getPortal();
   const search = readInnovationSearch(url.searchParams);
@@ -61,6 +116,18 @@ export const load: PageServerLoad = async ({ url }) => {
   );
   const partnerName = (id: string) => partners.get(id)?.name ?? id;
   const years = (filters.years ?? []).map(String);
+  const filterLabel = (param: string, value: string) =>
+    param === INNOVATION_PARAMS.partners
+      ? partnerName(value)
+      : param === INNOVATION_PARAMS.countries
+        ? countryName(value)
+        : param === INNOVATION_PARAMS.years
+          ? value
+          : label(value);
+  const empty =
+    results.total === 0
+      ? await fromHub(() => waysOn(hub, url, search.q, filters, filterLabel))
+      : null;
   return {
     q: search.q ?? '',
     sort: search.sort ?? 'newest',
@@ -68,6 +135,7 @@ export const load: PageServerLoad = async ({ url }) => {
     total: results.total,
     nextCursor: results.nextCursor,
     follow: followed(search.q, filters, partners),
+    empty,
     hits: innovationCards(results.items, partners),
     facets: {
       theme: options(facets.theme, filters.themes ?? [], label, INNOVATION_THEMES),

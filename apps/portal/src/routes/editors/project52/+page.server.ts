@@ -1,11 +1,14 @@
 import type {
   HubClient,
+  Project52Decision,
   Project52PieceRef,
   Project52PieceState,
+  Project52Queue,
 } from '@promise-global/sdk/client/hub';
 import { HubClientError } from '@promise-global/sdk/client/hub';
 import { formatDateTime } from '@promise-global/ui/format';
 import { fail } from '@sveltejs/kit';
+import { queuePlace, weekAhead, weekInWords } from '#lib/project52-words.js';
 import { hubErrorInWords } from '#lib/server/editor-errors.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { editorHub } from '#lib/server/portal.js';
@@ -17,21 +20,70 @@ export const load: PageServerLoad = async ({ locals }) => {
   const token = locals.editor?.token ?? '';
   try {
     const queue = await editorHub(token).project52Queue();
+    const titles = titlesOf(queue);
+    let waiting = 0;
     return {
       off: false as const,
       queue,
+      // Places among the pieces waiting, not among every piece the queue has ever held.
+      places: Object.fromEntries(
+        queue.pieces
+          .filter((piece) => piece.state === 'queued')
+          .map((piece) => [`${piece.partnerId}/${piece.recordId}`, queuePlace(++waiting)]),
+      ),
+      pinExample: weekAhead(new Date(), 4),
       decisions: queue.decisions
         .slice(-10)
         .reverse()
-        .map((decision) => ({ ...decision, when: formatDateTime(decision.at) })),
+        .map((decision) => decisionView(decision, titles)),
     };
   } catch (cause) {
     if (cause instanceof HubClientError && cause.message.startsWith('PROJECT52_OFF')) {
-      return { off: true as const, queue: null, decisions: [] };
+      return {
+        off: true as const,
+        queue: null,
+        places: {} as Record<string, string>,
+        pinExample: '',
+        decisions: [] as ReturnType<typeof decisionView>[],
+      };
     }
     return fromHub(() => Promise.reject(cause));
   }
 };
+
+/** Each piece's title (or a plain stand-in), by `partnerId/recordId`. */
+function titlesOf(queue: Project52Queue): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const week of queue.weeks)
+    if (week.title) titles.set(`${week.partnerId}/${week.recordId}`, week.title);
+  for (const piece of queue.pieces)
+    titles.set(`${piece.partnerId}/${piece.recordId}`, piece.title ?? 'Untitled piece');
+  return titles;
+}
+
+/** A logged decision as the page lists it: the pieces by title, the weeks in words. */
+function decisionView(decision: Project52Decision, titles: Map<string, string>) {
+  return {
+    ...decision,
+    when: formatDateTime(decision.at),
+    titles: decision.pieces.map((piece) => titles.get(piece) ?? 'a piece no longer listed'),
+    weekWords: decision.week ? weekInWords(decision.week) : null,
+    otherWeekWords: decision.otherWeek ? weekInWords(decision.otherWeek) : null,
+  };
+}
+
+/** “Crisis café”: a piece named as the editor saw it. */
+function named(queue: Project52Queue, piece: { partnerId: string; recordId: string }): string {
+  return `“${titlesOf(queue).get(`${piece.partnerId}/${piece.recordId}`) ?? 'Untitled piece'}”`;
+}
+
+/** The week a piece now runs in, in words, when it has one. */
+function weekOf(queue: Project52Queue, piece: { partnerId: string; recordId: string }) {
+  const week = queue.weeks.find(
+    (entry) => entry.partnerId === piece.partnerId && entry.recordId === piece.recordId,
+  );
+  return week ? weekInWords(week.week) : null;
+}
 
 function text(form: FormData, name: string): string {
   return String(form.get(name) ?? '').trim();
@@ -85,46 +137,58 @@ const needs = (name: string, words: string) => (form: FormData) =>
   text(form, name).length === 0 ? words : null;
 
 const week = (name: string) => (form: FormData) =>
-  ISO_WEEK.test(text(form, name)) ? null : 'Write the week like 2026-W41.';
+  ISO_WEEK.test(text(form, name)) ? null : `Write the week like ${weekAhead(new Date(), 4)}.`;
 
 export const actions: Actions = {
   approve: decision('approve', async (hub, piece) => {
-    await hub.approvePiece(piece);
-    return 'Approved. It takes the earliest free week.';
+    const queue = await hub.approvePiece(piece);
+    const week = weekOf(queue, piece);
+    return week
+      ? `Approved ${named(queue, piece)} for ${week}.`
+      : `Approved ${named(queue, piece)}. It takes the earliest free week.`;
   }),
   changes: decision(
     'changes',
     async (hub, piece, form) => {
-      await hub.requestChanges({ ...piece, note: text(form, 'note') });
-      return 'Changes requested. The partner’s staff see your note at their next sync.';
+      const queue = await hub.requestChanges({ ...piece, note: text(form, 'note') });
+      return `Asked for changes to ${named(queue, piece)}. The partner’s staff see your note at their next sync.`;
     },
     needs('note', 'Write a note saying what should change.'),
   ),
   decline: decision(
     'decline',
     async (hub, piece, form) => {
-      await hub.declinePiece({ ...piece, reason: text(form, 'reason') });
-      return 'Declined. The partner’s staff see your reason at their next sync.';
+      const queue = await hub.declinePiece({ ...piece, reason: text(form, 'reason') });
+      return `Declined ${named(queue, piece)}. The partner’s staff see your reason at their next sync.`;
     },
     needs('reason', 'Write the reason for declining.'),
   ),
   pin: decision(
     'pin',
     async (hub, piece, form) => {
-      await hub.pinPiece({ ...piece, week: text(form, 'week') });
-      return `Pinned to ${text(form, 'week')}. The other pieces re-flow around it.`;
+      const queue = await hub.pinPiece({ ...piece, week: text(form, 'week') });
+      return `Pinned ${named(queue, piece)} to ${weekInWords(text(form, 'week'))}. The other pieces re-flow around it.`;
     },
     week('week'),
   ),
   unpin: decision('unpin', async (hub, piece) => {
-    await hub.unpinPiece(piece);
-    return 'Pin released. The piece flows with the rest.';
+    const queue = await hub.unpinPiece(piece);
+    const week = weekOf(queue, piece);
+    return `Released the pin on ${named(queue, piece)}${week ? `; it now runs in ${week}` : ''}. It flows with the rest.`;
   }),
   swap: decision(
     'swap',
     async (hub, _piece, form) => {
-      await hub.swapWeeks({ weekA: text(form, 'weekA'), weekB: text(form, 'weekB') });
-      return `Swapped ${text(form, 'weekA')} and ${text(form, 'weekB')}.`;
+      const [weekA, weekB] = [text(form, 'weekA'), text(form, 'weekB')];
+      const queue = await hub.swapWeeks({ weekA, weekB });
+      const runs = (week: string) => {
+        const entry = queue.weeks.find((candidate) => candidate.week === week);
+        return entry ? `${named(queue, entry)} now runs in ${weekInWords(week)}` : null;
+      };
+      const sentence = [runs(weekA), runs(weekB)].filter(Boolean).join(' and ');
+      return sentence
+        ? `Swapped: ${sentence}.`
+        : `Swapped ${weekInWords(weekA)} and ${weekInWords(weekB)}.`;
     },
     (form) => week('weekA')(form) ?? week('weekB')(form),
   ),

@@ -14,7 +14,7 @@ export const actions: Actions = {
     const token = String(form.get('token') ?? '').trim();
     const next = safeNext(String(form.get('next') ?? ''));
     if (token.length === 0) {
-      return fail(400, { error: 'Enter the admin token the hub’s operator gave you.' });
+      return fail(400, { error: 'Enter the editor token the hub’s operator gave you.' });
     }
     if (token.length > 512)
       return fail(400, { error: 'That token is too long to be a hub token.' });

@@ -3,21 +3,27 @@ import { formatDate } from '@promise-global/ui/format';
 import { renderMarkdown } from '@promise-global/ui/markdown';
 import { error } from '@sveltejs/kit';
 import { countryName } from '#lib/country-name.js';
+import { weekInWords } from '#lib/project52-words.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
+import { project52Schedule } from '#lib/server/project52.js';
 import { provenanceOf } from '#lib/server/provenance.js';
 import { signatureCheckSource } from '#lib/server/signature-check-source.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const { hub } = getPortal();
-  const [record, partners, statuses] = await fromHub(() =>
+  const [record, partners, statuses, schedule] = await fromHub(() =>
     Promise.all([
       hub.getRecord({ partnerId: params.partner, type: 'innovation', id: params.id }),
       hub.partners(),
       hub.nodeStatus(),
+      project52Schedule(),
     ]),
+  );
+  const week = schedule?.weeks.find(
+    (entry) => entry.partnerId === params.partner && entry.recordId === params.id,
   );
   const parsed = Innovation.safeParse(record?.data);
   if (record === null || !parsed.success)
@@ -45,7 +51,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
     outcomes: innovation.outcomes ?? null,
     contact: innovation.contact,
     licence: innovation.licence,
-    dateLabel: innovation.publishedAt ? 'Published' : 'Shared',
+    // One date for the reader: when it was published, else when its partner wrote it up. When
+    // the node signed this version is in the provenance details.
+    dateLabel: innovation.publishedAt ? 'Published' : 'Written up',
+    project52: week
+      ? {
+          text: `Project 52 · ${weekInWords(week.week)}`,
+          href: `/bulletins/${week.week}`,
+          sent: week.status === 'sent',
+        }
+      : null,
     date: formatDate(dated),
     dateIso: dated,
     updated: formatDate(innovation.updatedAt),
