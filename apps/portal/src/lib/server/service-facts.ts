@@ -38,6 +38,9 @@ export function serviceFacts(service: Service, organisationName: string | null):
   add('How urgent', label(service.urgency));
   add('Who can refer', service.referralRoutes.map(referralInWords));
   add('Hours', formatHours(service));
+  if (service.timeZone && !service.available24x7 && service.schedules.length > 0) {
+    add('Times are in', zoneInWords(service.timeZone));
+  }
   add('Response', service.responseStandard?.description);
   add('Kind of help', service.categories.map(label));
   add(
@@ -52,4 +55,10 @@ export function serviceFacts(service: Service, organisationName: string | null):
   add('Email', service.email, service.email ? `mailto:${service.email}` : undefined);
   if (service.status !== 'active') add('Status', label(service.status));
   return rows;
+}
+
+/** "New York time (America/New_York)": the zone's city in words, then its IANA name. */
+function zoneInWords(zone: string): string {
+  const city = zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone;
+  return zone === 'UTC' ? 'UTC' : `${city} time (${zone})`;
 }
