@@ -34,9 +34,9 @@ const AUDIENCE_ORDER: readonly Audience[] = ['anyone', 'unsaid', 'professionals'
 
 /**
  * "Help now" order: lines anyone may call first, professionals' lines last; within each, open
- * now (hours read in the service's own time zone, else `timeZone`) before closed, then nearest
- * (when the reader shared where they are; no place last), then emergency before urgent, then
- * name, then link (a stable tie-break whatever order the hub sent).
+ * now (hours read in the service's own time zone, else `timeZone`) before closed, then emergency
+ * before urgent, then nearest (when the reader shared where they are; a line with no place after
+ * those with one), then name, then link (a stable tie-break whatever order the hub sent).
  */
 export function helpNowOrder(
   cards: readonly ServiceCardData[],
@@ -54,8 +54,8 @@ export function helpNowOrder(
     (a, b) =>
       a.audience - b.audience ||
       a.closed - b.closed ||
-      (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1) ||
       a.urgency - b.urgency ||
+      (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1) ||
       a.card.service.name.localeCompare(b.card.service.name, 'en') ||
       (a.card.href < b.card.href ? -1 : a.card.href > b.card.href ? 1 : 0),
   );
