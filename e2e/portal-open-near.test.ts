@@ -226,12 +226,18 @@ describe('"Open now" with the portal’s clock at 15:00 in London (10:00 in New 
       await withPage(
         '/services',
         async (page) => {
-          const byName = Object.fromEntries((await cards(page)).map((card) => [card.name, card]));
+          const listed = await cards(page);
+          // Nobody shared a location: no card claims a distance.
+          expect(listed.map((card) => card.distance)).toEqual(listed.map(() => null));
+          const byName = Object.fromEntries(listed.map((card) => [card.name, card]));
           expect(byName['Southsea safe haven']?.opening).toBe('Opens at 17:00');
           expect(byName['Havant crisis café']?.opening).toBe('Open now');
           expect(byName['Winchester wellbeing centre']?.opening).toBe('Open now');
-          // 17:00 New York time is 22:00 in London: the card reads the service's zone.
-          expect(byName['New Haven evening warm line']?.opening).toBe('Opens at 17:00');
+          // 17:00 New York time is 22:00 in London: the card reads the service's zone, and says
+          // so to a reader of a UK portal.
+          expect(byName['New Haven evening warm line']?.opening).toBe(
+            'Opens at 17:00 (New York time)',
+          );
           // A 24/7 line says so, and not twice.
           expect(byName['Solent 24/7 crisis line']?.opening).toBeNull();
           // Help now: open lines first, the evening ones after.
@@ -255,7 +261,9 @@ describe('"Open now" with the portal’s clock at 15:00 in London (10:00 in New 
       await withPage(
         `/services/elmcity/${federation.ids.warmLine}`,
         async (page) => {
-          expect(await page.locator('main .tag-list').textContent()).toContain('Opens at 17:00');
+          expect(await page.locator('main .tag-list').textContent()).toContain(
+            'Opens at 17:00 (New York time)',
+          );
           expect(await page.locator('main').textContent()).toContain(
             'New York time (America/New_York)',
           );

@@ -90,10 +90,13 @@ describe('"open now": each service read in its own time zone', () => {
   it('at one instant, finds the London evening service open and the New York one not', async () => {
     // Thursday 3 December 2026, 17:30 UTC: 17:30 in London, 12:30 in New York.
     const filters = { openAt: '2026-12-03T17:30:00Z', fallbackTimeZone: 'Europe/London' };
-    expect(names(await client.searchServices({ filters })).sort()).toEqual([
+    const page = await client.searchServices({ filters });
+    expect(names(page).sort()).toEqual([
       'Southampton and Basingstoke cafe',
       'Winchester safe haven',
     ]);
+    // Without a point to measure from, no hit claims a distance.
+    expect(page.items.map((hit) => hit.distanceKm)).toEqual([null, null]);
     // 22:30 UTC: 22:30 in London (open), 17:30 in New York (open).
     const later = { openAt: '2026-12-03T22:30:00Z', fallbackTimeZone: 'Europe/London' };
     expect(names(await client.searchServices({ filters: later })).sort()).toEqual([

@@ -95,7 +95,12 @@ type Detail = [
   string,
 ];
 
-function toHit(row: Record<string, unknown>, distanceKm: number | null = null): ServiceHit {
+function toHit(row: Record<string, unknown>): ServiceHit {
+  return hitAt(row, null);
+}
+
+/** A hit from its packed row, `distanceKm` from the reader when the search gave a point. */
+function hitAt(row: Record<string, unknown>, distanceKm: number | null): ServiceHit {
   const [
     id,
     partnerId,
@@ -256,7 +261,7 @@ async function nearestFirst(
   const byRowid = new Map(details.rows.map((row) => [Number(row.rowid), row]));
   const items = page.flatMap((entry) => {
     const row = byRowid.get(entry.rowid);
-    return row ? [toHit(row, entry.km)] : [];
+    return row ? [hitAt(row, entry.km)] : [];
   });
   const last = page.at(-1);
   const nextCursor =

@@ -8,6 +8,8 @@ export {
   isOpenNow,
   type OpeningStatus,
   openingStatus,
+  zoneIfElsewhere,
+  zoneTime,
 } from './open-now.js';
 export { DEFAULT_REVIEW_DAYS, type ReviewStatus, reviewStatus } from './review-status.js';
 export { formatDays, formatHours, formatOpening } from './schedule.js';

@@ -1,6 +1,12 @@
 import type { Schedule } from '@promise-global/schema';
 import { describe, expect, it } from 'vitest';
-import { describeOpening, isOpenNow, openingStatus } from './open-now.js';
+import {
+  describeOpening,
+  isOpenNow,
+  openingStatus,
+  zoneIfElsewhere,
+  zoneTime,
+} from './open-now.js';
 
 const weekdays: Schedule['byday'] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 const evenings = { schedules: [{ byday: weekdays, opensAt: '17:00', closesAt: '23:00' }] };
@@ -104,5 +110,21 @@ describe('openingStatus and describeOpening', () => {
       state: 'unknown',
     });
     expect(say({ available24x7: true }, '2026-12-03T12:00:00Z', 'UTC')).toBe('Open now');
+  });
+});
+
+describe('describeOpening elsewhere', () => {
+  it('names the service’s zone when the reader is in another', () => {
+    const status = openingStatus(evenings, new Date('2026-12-03T15:00:00Z'), 'America/New_York');
+    expect(describeOpening(status, zoneIfElsewhere('America/New_York', 'Europe/London'))).toBe(
+      'Opens at 17:00 (New York time)',
+    );
+    expect(describeOpening(status, zoneIfElsewhere('Europe/London', 'Europe/London'))).toBe(
+      'Opens at 17:00',
+    );
+    expect(describeOpening(status, zoneIfElsewhere(undefined, 'Europe/London'))).toBe(
+      'Opens at 17:00',
+    );
+    expect(zoneTime('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time');
   });
 });

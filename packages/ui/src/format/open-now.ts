@@ -87,9 +87,27 @@ export function openingStatus(service: Hours, now: Date, timeZone: string): Open
   return { state: 'unknown' };
 }
 
-/** "Open now", "Opens at 17:00" (later today), "Opens Mon 09:00"; `null` when it lists no hours. */
-export function describeOpening(status: OpeningStatus): string | null {
+/**
+ * "Open now", "Opens at 17:00" (later today), "Opens Mon 09:00"; `null` when it lists no hours.
+ * `elsewhere` names the service's zone when the reader's is another: "Opens at 17:00 (New York
+ * time)", so a time is not read as the reader's own.
+ */
+export function describeOpening(status: OpeningStatus, elsewhere?: string): string | null {
   if (status.state === 'open') return 'Open now';
   if (status.state === 'unknown') return null;
-  return status.today ? `Opens at ${status.time}` : `Opens ${DAY_NAMES[status.day]} ${status.time}`;
+  const when = status.today
+    ? `Opens at ${status.time}`
+    : `Opens ${DAY_NAMES[status.day]} ${status.time}`;
+  return elsewhere ? `${when} (${zoneTime(elsewhere)})` : when;
+}
+
+/** "New York time" for America/New_York: the zone's place in words. */
+export function zoneTime(zone: string): string {
+  if (zone === 'UTC') return 'UTC';
+  return `${zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone} time`;
+}
+
+/** The service's own zone when it differs from the reader's, for {@link describeOpening}. */
+export function zoneIfElsewhere(own: string | undefined, reader: string): string | undefined {
+  return own !== undefined && own !== reader ? own : undefined;
 }

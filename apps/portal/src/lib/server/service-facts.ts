@@ -1,6 +1,6 @@
 import type { ReferralRoute, Service } from '@promise-global/schema';
 import type { SummaryRow } from '@promise-global/ui';
-import { formatAgeRange, formatHours, languageName } from '@promise-global/ui/format';
+import { formatAgeRange, formatHours, languageName, zoneTime } from '@promise-global/ui/format';
 import { label } from './labels.js';
 
 /** A referral route in words: "You can refer yourself", "Referral from the Home Treatment Team". */
@@ -57,8 +57,7 @@ export function serviceFacts(service: Service, organisationName: string | null):
   return rows;
 }
 
-/** "New York time (America/New_York)": the zone's city in words, then its IANA name. */
+/** "New York time (America/New_York)": the zone's place in words, then its IANA name. */
 function zoneInWords(zone: string): string {
-  const city = zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone;
-  return zone === 'UTC' ? 'UTC' : `${city} time (${zone})`;
+  return zone === 'UTC' ? 'UTC' : `${zoneTime(zone)} (${zone})`;
 }
