@@ -1,5 +1,6 @@
 import type { AreaPlace } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
+import { countryName } from '#lib/country-name.js';
 
 /** Areas of one region, in the area filter's second level. */
 export interface RegionGroup {
@@ -13,16 +14,7 @@ export interface CountryGroup {
   regions: RegionGroup[];
 }
 
-const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
-
-function countryName(code: string | null): string {
-  if (!code) return 'Other places';
-  try {
-    return countryNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+const countryOrOther = (code: string | null) => countryName(code) || 'Other places';
 
 const NO_REGION = 'Across the country';
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
@@ -42,13 +34,13 @@ export function areaGroups(
   const countries = new Map<string, Map<string, FacetOption[]>>();
   for (const option of options) {
     const place = placeOf.get(option.value);
-    const country = countryName(place?.country ?? null);
+    const country = countryOrOther(place?.country ?? null);
     const region = place ? (place.region ?? NO_REGION) : NO_REGION;
     const regions = countries.get(country) ?? new Map<string, FacetOption[]>();
     countries.set(country, regions);
     regions.set(region, [...(regions.get(region) ?? []), option]);
   }
-  const first = countryName(readerCountry);
+  const first = countryOrOther(readerCountry);
   return [...countries.entries()]
     .sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : byName(a, b)))
     .map(([country, regions]) => ({
