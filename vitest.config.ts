@@ -25,6 +25,7 @@ export default defineConfig({
       project('ui', 'packages/ui'),
       project('node', 'apps/node', 60_000),
       project('hub', 'apps/hub', 120_000),
+      // The portal's pure modules; its pages are tested in a browser (e2e).
       project('portal', 'apps/portal'),
       project('e2e', 'e2e', 180_000),
       project('demo', 'demo'),

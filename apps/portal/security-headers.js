@@ -9,7 +9,8 @@ export const SECURITY_HEADERS = Object.freeze({
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  // geolocation=(self): the finder's opt-in "Use my location" (rounded in the page); no frame may ask.
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(self), payment=(), usb=()',
 });
 
 export const FALLBACK_CSP =

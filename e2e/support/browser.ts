@@ -47,12 +47,19 @@ export function launchBrowser(): Promise<Browser> {
 export function newContext(
   browser: Browser,
   viewport: ViewportName | 'reflow' = 'desktop',
-  options: { javaScriptEnabled?: boolean } = {},
+  options: {
+    javaScriptEnabled?: boolean;
+    /** A position the page's geolocation reports (grant `geolocation` in `permissions` too). */
+    geolocation?: { latitude: number; longitude: number };
+    permissions?: string[];
+  } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     viewport: viewport === 'reflow' ? REFLOW_VIEWPORT : VIEWPORTS[viewport],
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     reducedMotion: 'reduce',
+    ...(options.geolocation ? { geolocation: options.geolocation } : {}),
+    ...(options.permissions ? { permissions: options.permissions } : {}),
   });
 }
 

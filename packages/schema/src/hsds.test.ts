@@ -178,3 +178,15 @@ describe('nameUuid', () => {
     );
   });
 });
+
+describe('toHsdsService places (1.1)', () => {
+  it('writes a place’s coordinates as the HSDS location latitude and longitude', () => {
+    const hsds = toHsdsService(services['home treatment with named-team referrals'], org);
+    expect(hsds.service_at_locations[0]?.location).toMatchObject({
+      latitude: 52.33,
+      longitude: -0.18,
+    });
+    const crisis = toHsdsService(services['24/7 crisis line'], org);
+    expect(crisis.service_at_locations[0]?.location).not.toHaveProperty('latitude');
+  });
+});

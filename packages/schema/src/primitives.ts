@@ -73,4 +73,41 @@ export const LanguageTag = z
     z.regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/, 'Use a language tag such as en or en-GB'),
   );
 
+const ZONE_NAME = /^(?:UTC|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** True when `zone` names a time zone this runtime's Intl knows (offsets like +01:00 are not names). */
+function knownTimeZone(zone: string): boolean {
+  if (!ZONE_NAME.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name such as `Europe/London` or `America/New_York`. */
+export const IanaTimeZone = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.refine(knownTimeZone, 'Use an IANA time zone such as Europe/London or America/New_York'),
+  );
+
+/** WGS84 latitude in decimal degrees, -90 to 90. */
+export const Latitude = z
+  .number()
+  .check(
+    z.gte(-90, 'Latitude must be between -90 and 90'),
+    z.lte(90, 'Latitude must be between -90 and 90'),
+  );
+
+/** WGS84 longitude in decimal degrees, -180 to 180. */
+export const Longitude = z
+  .number()
+  .check(
+    z.gte(-180, 'Longitude must be between -180 and 180'),
+    z.lte(180, 'Longitude must be between -180 and 180'),
+  );
+
 export type CountryCode = z.infer<typeof CountryCode>;

@@ -116,4 +116,64 @@ describe('Service', () => {
       'categories',
     );
   });
+
+  describe('time zone (1.1)', () => {
+    it.each(['Europe/London', 'America/New_York', 'America/Argentina/Buenos_Aires', 'UTC'])(
+      'accepts the IANA zone %s',
+      (timeZone) => {
+        expect(Service.parse({ ...homeTreatment, timeZone }).timeZone).toBe(timeZone);
+      },
+    );
+
+    it.each([
+      ['an unknown zone', 'Europe/Atlantis'],
+      ['a UTC offset', '+01:00'],
+      ['an abbreviation', 'BST'],
+      ['a lower-case name', 'europe/london'],
+      ['an empty string', ''],
+      ['a path trick', 'Europe/../London'],
+      ['a very long name', `Europe/${'A'.repeat(80)}`],
+    ])('refuses %s with a message naming the field', (_, timeZone) => {
+      const result = Service.safeParse({ ...homeTreatment, timeZone });
+      expect(result.success).toBe(false);
+      const paths = new Set(result.error?.issues.map((issue) => issue.path.join('.')));
+      expect([...paths]).toEqual(['timeZone']);
+      expect(result.error?.issues[0]?.message).toMatch(/IANA time zone|too long|Too big/i);
+    });
+
+    it('is optional: a service written at 1.0 still reads', () => {
+      const { timeZone: _, ...older } = homeTreatment;
+      expect(Service.parse(older).timeZone).toBeUndefined();
+    });
+  });
+
+  describe('place coordinates (1.1)', () => {
+    const place = homeTreatment.locations[0];
+    const at = (latitude: unknown, longitude: unknown) => ({
+      ...homeTreatment,
+      locations: [{ ...place, latitude, longitude }],
+    });
+
+    it('accepts WGS84 degrees at the edges of their range', () => {
+      expect(Service.safeParse(at(-90, 180)).success).toBe(true);
+      expect(Service.safeParse(at(90, -180)).success).toBe(true);
+      expect(Service.parse(at(50.9, -1.4)).locations[0]).toMatchObject({
+        latitude: 50.9,
+        longitude: -1.4,
+      });
+    });
+
+    it.each([
+      ['latitude above 90', 90.01, 0, 'locations.0.latitude'],
+      ['latitude below -90', -91, 0, 'locations.0.latitude'],
+      ['longitude above 180', 0, 180.5, 'locations.0.longitude'],
+      ['longitude below -180', 0, -181, 'locations.0.longitude'],
+      ['a latitude as a string', '50.9', 0, 'locations.0.latitude'],
+      ['a latitude that is not a number', Number.NaN, 0, 'locations.0.latitude'],
+      ['a latitude without a longitude', 50.9, undefined, 'locations.0.longitude'],
+      ['a longitude without a latitude', undefined, -1.4, 'locations.0.latitude'],
+    ])('refuses %s', (_, latitude, longitude, path) => {
+      expect(issuePaths(Service, at(latitude, longitude))).toEqual([path]);
+    });
+  });
 });

@@ -3,10 +3,13 @@ import {
   CountryCode,
   EmailAddress,
   HttpUrl,
+  IanaTimeZone,
   IsoDate,
   IsoDateTime,
   IsoDuration,
   LanguageTag,
+  Latitude,
+  Longitude,
   PhoneNumber,
   text,
   Uuid,
@@ -51,13 +54,28 @@ export const Address = z.object({
   country: CountryCode,
 });
 
-export const Location = z.object({
-  type: z.enum(LOCATION_TYPES),
-  name: z.optional(text(200)),
-  address: z.optional(Address),
-  url: z.optional(HttpUrl),
-  accessibility: z.optional(text(1000)),
-});
+export const Location = z
+  .object({
+    type: z.enum(LOCATION_TYPES),
+    name: z.optional(text(200)),
+    address: z.optional(Address),
+    url: z.optional(HttpUrl),
+    accessibility: z.optional(text(1000)),
+    /** WGS84 decimal degrees (HSDS location latitude/longitude); given together or not at all. */
+    latitude: z.optional(Latitude),
+    longitude: z.optional(Longitude),
+  })
+  .check(
+    z.superRefine((place, ctx) => {
+      if ((place.latitude === undefined) !== (place.longitude === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [place.latitude === undefined ? 'latitude' : 'longitude'],
+          message: 'Give both latitude and longitude, or neither',
+        });
+      }
+    }),
+  );
 
 /** How quickly the service aims to respond, as an ISO 8601 duration and in words. */
 export const ResponseStandard = z.object({
@@ -88,6 +106,9 @@ const serviceFields = {
   email: z.optional(EmailAddress),
   phones: z._default(z.array(Phone).check(z.maxLength(10)), []),
   schedules: z._default(z.array(Schedule).check(z.maxLength(21)), []),
+  timeZone: z
+    .optional(IanaTimeZone)
+    .check(z.describe('The IANA time zone its schedules are read in, e.g. Europe/London')),
   serviceAreas: z._default(z.array(ServiceArea).check(z.maxLength(50)), []),
   locations: z._default(z.array(Location).check(z.maxLength(20)), []),
   eligibilityDescription: z.optional(text(1000)),

@@ -97,26 +97,39 @@ const referralRoute = fc.oneof(
   ),
 );
 
-const location = fc.record(
-  {
-    type: fc.constantFrom(...LOCATION_TYPES),
-    name: text(200),
-    address: fc.record(
-      {
-        line1: text(200),
-        line2: text(200),
-        city: text(100),
-        region: text(100),
-        postcode: text(16),
-        country: fc.constantFrom(...COUNTRY_CODES),
-      },
-      { requiredKeys: ['line1', 'city', 'country'] },
-    ),
-    url,
-    accessibility: text(1000),
-  },
-  { requiredKeys: ['type'] },
+const coordinates = fc.option(
+  fc.record({
+    latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+    longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+  }),
+  { nil: {} },
 );
+
+const location = fc
+  .tuple(
+    fc.record(
+      {
+        type: fc.constantFrom(...LOCATION_TYPES),
+        name: text(200),
+        address: fc.record(
+          {
+            line1: text(200),
+            line2: text(200),
+            city: text(100),
+            region: text(100),
+            postcode: text(16),
+            country: fc.constantFrom(...COUNTRY_CODES),
+          },
+          { requiredKeys: ['line1', 'city', 'country'] },
+        ),
+        url,
+        accessibility: text(1000),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    coordinates,
+  )
+  .map(([place, at]) => ({ ...place, ...at }));
 
 const ages = fc
   .tuple(fc.nat({ max: 120 }), fc.nat({ max: 120 }))
@@ -164,6 +177,7 @@ export const service = fc
         responseStandard: fc.record({ target: duration, description: text(280) }),
         referralRoutes: fc.array(referralRoute, { maxLength: 6 }),
         categories: fc.subarray([...SERVICE_CATEGORIES], { minLength: 1, maxLength: 10 }),
+        timeZone: fc.constantFrom('Europe/London', 'America/New_York', 'Asia/Kolkata', 'UTC'),
         assuredAt: dateTime,
         reviewDue: date,
         updatedAt: dateTime,

@@ -76,12 +76,15 @@ export const homeTreatment = {
     { byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '09:00', closesAt: '17:00' },
     { byday: ['SA', 'SU'], opensAt: '10:00', closesAt: '16:00', description: 'Weekend cover' },
   ],
+  timeZone: 'Europe/London',
   serviceAreas: [{ name: 'Huntingdonshire' }],
   locations: [
     {
       type: 'physical',
       name: 'Example House',
       address: { line1: '1 Example Road', city: 'Huntingdon', postcode: 'PE29 0AA', country: 'GB' },
+      latitude: 52.33,
+      longitude: -0.18,
       accessibility: 'Step-free access and a hearing loop.',
     },
   ],

@@ -9,7 +9,7 @@ import type {
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
 import { innovationFilterSql } from './search-innovations.js';
-import { serviceFilterSql } from './search-services.js';
+import { serviceFilters } from './search-services.js';
 
 async function countFacets(
   db: HubDatabase,
@@ -101,9 +101,21 @@ export async function serviceFacets(
     'services',
     'service_fts',
     's',
-    serviceFilterSql(input.filters),
+    await serviceFilters(db, input.filters),
     input.q,
   );
+  const places = await db.$client.execute({
+    sql: `WITH matched AS MATERIALIZED (${matched.sql})
+      SELECT j.value AS area, min(n.country) AS country, min(json_extract(n.partner, '$.region')) AS region
+      FROM services x JOIN nodes n ON n.id = x.node_id, json_each(x.areas) j
+      WHERE x.rowid IN (SELECT rowid FROM matched) GROUP BY j.value ORDER BY j.value`,
+    args: matched.args,
+  });
+  const areaPlaces = places.rows.map((row) => ({
+    area: String(row.area),
+    country: row.country === null ? null : String(row.country).toUpperCase(),
+    region: row.region === null ? null : String(row.region),
+  }));
   const counts = await countFacets(db, matched, 'services', {
     category: 'json:categories',
     urgency: 'urgency',
@@ -114,6 +126,7 @@ export async function serviceFacets(
   });
   const pick = (name: string) => counts[name] ?? [];
   return {
+    areaPlaces,
     category: pick('category'),
     urgency: pick('urgency'),
     referralRoute: pick('referralRoute'),

@@ -48,6 +48,10 @@ export interface ServiceRow {
   areas: string;
   phones: string;
   schedules: string;
+  /** IANA zone (schema 1.1), or null when the service does not say. */
+  timeZone: string | null;
+  /** JSON [[latitude, longitude], …] of its places that give coordinates. */
+  places: string;
   minAge: number | null;
   maxAge: number | null;
   assuredAt: string | null;
@@ -100,6 +104,14 @@ function serviceRow(data: Service, partnerId: string): ServiceRow {
     areas: JSON.stringify([...new Set(areaNames)].sort()),
     phones: JSON.stringify(data.phones),
     schedules: JSON.stringify(data.schedules),
+    timeZone: data.timeZone ?? null,
+    places: JSON.stringify(
+      data.locations.flatMap((place) =>
+        place.latitude === undefined || place.longitude === undefined
+          ? []
+          : [[place.latitude, place.longitude]],
+      ),
+    ),
     minAge: data.minAge ?? null,
     maxAge: data.maxAge ?? null,
     assuredAt: data.assuredAt ?? null,

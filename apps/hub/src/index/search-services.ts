@@ -1,6 +1,7 @@
 import type { InValue } from '@libsql/client';
 import type { Schedule } from '@promise-global/schema';
 import type {
+  GeoPoint,
   SearchPage,
   ServiceHit,
   ServicePhone,
@@ -10,9 +11,10 @@ import type {
 import { formatHours } from '@promise-global/ui/format';
 import type { HubDatabase } from '../db/database.js';
 import { ftsMatchExpression } from './fts-query.js';
-import { readCursor } from './search-cursor.js';
+import { encodeCursor, readCursor } from './search-cursor.js';
 import { searchPage } from './search-page.js';
 import { countingSql } from './search-total.js';
+import { nearestKm, openAtClause } from './service-open-near.js';
 import { MARK_CLOSE, MARK_OPEN, snippetParts } from './snippet.js';
 
 type Filters = NonNullable<ServiceSearchInput['filters']>;
@@ -50,11 +52,23 @@ export function serviceFilterSql(filters: Filters | undefined): { sql: string; a
   return { sql: clauses.length ? clauses.join(' AND ') : '1', args };
 }
 
+/** {@link serviceFilterSql} plus the "open now" filter, which reads hours in time zones. */
+export async function serviceFilters(
+  db: HubDatabase,
+  filters: Filters | undefined,
+): Promise<{ sql: string; args: InValue[] }> {
+  const base = serviceFilterSql(filters);
+  const open = filters ? await openAtClause(db, base, filters) : undefined;
+  if (!open) return base;
+  return { sql: `${base.sql} AND ${open.sql}`, args: [...base.args, ...open.args] };
+}
+
 /** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 20 columns. */
 const hitDetail = `json_array(s.record_id, s.partner_id, n.url, s.name, s.organisation_id, s.status, s.urgency,
   s.available_24x7, s.categories, s.referral_routes, s.areas, s.updated_at, s.phones, s.schedules, s.min_age,
   s.max_age, s.assured_at, s.review_due,
-  (SELECT d.name FROM directory d WHERE d.node_id = s.node_id AND d.record_type = 'organisation' AND d.record_id = s.organisation_id)
+  (SELECT d.name FROM directory d WHERE d.node_id = s.node_id AND d.record_type = 'organisation' AND d.record_id = s.organisation_id),
+  s.time_zone, s.places
   ) AS detail`;
 
 type Detail = [
@@ -77,9 +91,16 @@ type Detail = [
   string | null,
   string | null,
   string | null,
+  string | null,
+  string,
 ];
 
 function toHit(row: Record<string, unknown>): ServiceHit {
+  return hitAt(row, null);
+}
+
+/** A hit from its packed row, `distanceKm` from the reader when the search gave a point. */
+function hitAt(row: Record<string, unknown>, distanceKm: number | null): ServiceHit {
   const [
     id,
     partnerId,
@@ -100,6 +121,8 @@ function toHit(row: Record<string, unknown>): ServiceHit {
     assuredAt,
     reviewDue,
     organisationName,
+    timeZone,
+    places,
   ] = JSON.parse(String(row.detail)) as Detail;
   const available24x7 = allDay === 1;
   // Stored from a verified record, so the days are the schema's.
@@ -119,6 +142,12 @@ function toHit(row: Record<string, unknown>): ServiceHit {
     areas: JSON.parse(areas) as string[],
     phones: JSON.parse(phones) as ServicePhone[],
     schedules: opening satisfies ServiceSchedule[],
+    timeZone,
+    places: (JSON.parse(places) as [number, number][]).map(([latitude, longitude]) => ({
+      latitude,
+      longitude,
+    })),
+    distanceKm,
     hours: formatHours({ available24x7, schedules: opening }),
     minAge,
     maxAge,
@@ -142,9 +171,10 @@ export async function searchServices(
   input: ServiceSearchInput,
 ): Promise<SearchPage<ServiceHit>> {
   const limit = Math.trunc(Math.min(Math.max(input.limit ?? 20, 1), 100));
-  const filter = serviceFilterSql(input.filters);
+  const filter = await serviceFilters(db, input.filters);
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
+  if (input.near) return nearestFirst(db, { ...input, near: input.near }, filter, match, limit);
   const counting = countingSql('services', match, filter);
   if (match === undefined) {
     const position = readCursor(input.cursor, 'keyset');
@@ -181,4 +211,62 @@ export async function searchServices(
     toHit,
     () => offset + limit,
   );
+}
+
+/**
+ * Services nearest `near` first (each by its nearest place; those without a place last), then by
+ * name and rowid. Distances are not SQL, so the matches' places are read and ordered here; pages
+ * are addressed by offset.
+ */
+async function nearestFirst(
+  db: HubDatabase,
+  input: ServiceSearchInput & { near: GeoPoint },
+  filter: { sql: string; args: InValue[] },
+  match: string | undefined,
+  limit: number,
+): Promise<SearchPage<ServiceHit>> {
+  const position = readCursor(input.cursor, 'offset');
+  const offset = position?.kind === 'offset' ? position.offset : 0;
+  const client = db.$client;
+  const candidates = await client.execute(
+    match === undefined
+      ? {
+          sql: `SELECT s.rowid AS rowid, s.name AS name, s.places AS places FROM services s WHERE ${filter.sql}`,
+          args: filter.args,
+        }
+      : {
+          sql: `SELECT s.rowid AS rowid, s.name AS name, s.places AS places FROM service_fts
+            JOIN services s ON s.rowid = service_fts.rowid WHERE service_fts MATCH ? AND ${filter.sql}`,
+          args: [match, ...filter.args],
+        },
+  );
+  const ordered = candidates.rows
+    .map((row) => ({
+      rowid: Number(row.rowid),
+      name: String(row.name),
+      km: nearestKm(input.near, String(row.places)),
+    }))
+    .sort(
+      (a, b) =>
+        (a.km ?? Number.POSITIVE_INFINITY) - (b.km ?? Number.POSITIVE_INFINITY) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+        a.rowid - b.rowid,
+    );
+  const page = ordered.slice(offset, offset + limit);
+  const details = await client.execute({
+    sql: `SELECT s.rowid AS rowid, ${hitDetail} FROM services s JOIN nodes n ON n.id = s.node_id
+      WHERE s.rowid IN (SELECT value FROM json_each(?))`,
+    args: [JSON.stringify(page.map((entry) => entry.rowid))],
+  });
+  const byRowid = new Map(details.rows.map((row) => [Number(row.rowid), row]));
+  const items = page.flatMap((entry) => {
+    const row = byRowid.get(entry.rowid);
+    return row ? [hitAt(row, entry.km)] : [];
+  });
+  const last = page.at(-1);
+  const nextCursor =
+    offset + limit < ordered.length && last
+      ? encodeCursor([offset + limit, last.rowid, ordered.length])
+      : null;
+  return { items, nextCursor, total: ordered.length };
 }

@@ -137,6 +137,8 @@ function upsertServices(nodeId: number, rows: { row: ServiceRow; seq: number }[]
         row.areas,
         row.phones,
         row.schedules,
+        row.timeZone,
+        row.places,
         row.minAge,
         row.maxAge,
         row.assuredAt,
@@ -144,19 +146,19 @@ function upsertServices(nodeId: number, rows: { row: ServiceRow; seq: number }[]
         row.updatedAt,
       );
       ftsArgs.push(row.recordId, row.name, row.description, row.areasText);
-      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+      return `(?, ?, ${hubSeqOf}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
     })
     .join(', ');
   return [
     {
       sql: `INSERT INTO services (node_id, record_id, hub_seq, partner_id, organisation_id, name, status, urgency, available_24x7, categories, referral_routes, areas,
-          phones, schedules, min_age, max_age, assured_at, review_due, updated_at)
+          phones, schedules, time_zone, places, min_age, max_age, assured_at, review_due, updated_at)
         VALUES ${values}
         ON CONFLICT (node_id, record_id) DO UPDATE SET hub_seq = excluded.hub_seq, partner_id = excluded.partner_id,
           organisation_id = excluded.organisation_id, name = excluded.name, status = excluded.status,
           urgency = excluded.urgency, available_24x7 = excluded.available_24x7, categories = excluded.categories,
           referral_routes = excluded.referral_routes, areas = excluded.areas, phones = excluded.phones,
-          schedules = excluded.schedules, min_age = excluded.min_age, max_age = excluded.max_age,
+          schedules = excluded.schedules, time_zone = excluded.time_zone, places = excluded.places, min_age = excluded.min_age, max_age = excluded.max_age,
           assured_at = excluded.assured_at, review_due = excluded.review_due, updated_at = excluded.updated_at`,
       args,
     },

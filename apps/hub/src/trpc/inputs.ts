@@ -1,3 +1,4 @@
+import { IanaTimeZone } from '@promise-global/schema';
 import { z } from 'zod';
 import { type IsoWeek, isIsoWeek } from '../project52/schedule/iso-week.js';
 
@@ -38,9 +39,25 @@ export const ServiceSearch = z.object({
       partners: list,
       available24x7: z.boolean().optional(),
       age: z.number().int().min(0).max(130).optional(),
+      openAt: z.string().datetime({ offset: true }).optional(),
+      fallbackTimeZone: z
+        .string()
+        .max(64)
+        .refine(knownTimeZone, 'must be an IANA time zone such as Europe/London')
+        .optional(),
+    })
+    .optional(),
+  near: z
+    .object({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
     })
     .optional(),
 });
+
+function knownTimeZone(zone: string): boolean {
+  return IanaTimeZone.safeParse(zone).success;
+}
 
 export const PartnerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 

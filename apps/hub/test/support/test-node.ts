@@ -40,6 +40,8 @@ export interface TestNode {
 export async function startTestNode(options: {
   partnerId: string;
   country?: string;
+  /** The partner's region (e.g. a county or state), when a test groups by it. */
+  region?: string;
   key?: SigningKey;
   /** A pre-signed log to serve (e.g. a large backfill), signed by `key`. */
   log?: string[];
@@ -59,7 +61,10 @@ export async function startTestNode(options: {
       iss: url,
       sub: url,
       name: `Node ${options.partnerId}`,
-      partner: partnerData(options.partnerId, url, options.country),
+      partner: {
+        ...partnerData(options.partnerId, url, options.country),
+        ...(options.region ? { region: options.region } : {}),
+      },
       jwks: publicJwks(announced),
       ...(retired.length ? { retiredJwks: publicJwks(retired) } : {}),
       schemaVersion: SCHEMA_VERSION,
@@ -154,6 +159,11 @@ export async function startTestNode(options: {
       }),
   };
   if (!options.log)
-    await node.publish('partner', { ...partnerData(options.partnerId, url, options.country) });
+    await node.publish('partner', {
+      ...{
+        ...partnerData(options.partnerId, url, options.country),
+        ...(options.region ? { region: options.region } : {}),
+      },
+    });
   return node;
 }

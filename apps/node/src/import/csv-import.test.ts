@@ -65,4 +65,28 @@ describe('services CSV layout', () => {
     );
     expect(report.join('\n')).not.toMatch(/received undefined/);
   });
+
+  it('reads a place’s coordinates and the time zone of the hours (schema 1.1), in words when wrong', () => {
+    const header =
+      'organization_name,organization_type,name,description,urgency,categories,location_name,city,address_1,latitude,longitude,time_zone';
+    const { plan, errors } = planCsvImport(
+      [
+        header,
+        'Solent Trust,nhs_trust,Safe haven,Evenings.,urgent,crisis,Safe haven,Portsmouth,1 High St,50.78,-1.09,Europe/London',
+        'Solent Trust,nhs_trust,Café,Days.,urgent,crisis,Café,Havant,2 High St,north,-0.98,Europe/Atlantis',
+        'Solent Trust,nhs_trust,Line,Any time.,urgent,crisis,Line,Havant,3 High St,95,,',
+      ].join('\n'),
+    );
+    expect(plan.services[0]?.fields).toMatchObject({
+      timeZone: 'Europe/London',
+      locations: [{ name: 'Safe haven', latitude: 50.78, longitude: -1.09 }],
+    });
+    expect(errors.map((e) => `${e.row}:${e.field}`).sort()).toEqual([
+      'row 3:latitude',
+      'row 3:time_zone',
+      'row 4:latitude',
+      'row 4:longitude',
+    ]);
+    expect(errors.find((e) => e.field === 'time_zone')?.message).toMatch(/IANA time zone/);
+  });
 });

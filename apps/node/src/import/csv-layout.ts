@@ -35,6 +35,9 @@ export const CSV_COLUMNS = [
   'country',
   'location_url',
   'accessibility',
+  'latitude',
+  'longitude',
+  'time_zone',
   'eligibility_description',
   'minimum_age',
   'maximum_age',
@@ -59,6 +62,7 @@ const FIELD_COLUMNS: Record<string, string> = {
   email: 'email',
   phones: 'phone_number',
   schedules: 'schedule_byday',
+  timeZone: 'time_zone',
   serviceAreas: 'service_area_names',
   locations: 'location_type',
   eligibilityDescription: 'eligibility_description',
@@ -84,6 +88,8 @@ const NESTED_COLUMNS: Record<string, string> = {
   'locations.url': 'location_url',
   'locations.accessibility': 'accessibility',
   'locations.address': 'address_1',
+  'locations.latitude': 'latitude',
+  'locations.longitude': 'longitude',
   'responseStandard.description': 'response_description',
 };
 
@@ -114,6 +120,13 @@ function optionalNumber(value: string | undefined): number | string | undefined 
   const text = optional(value);
   if (text === undefined) return undefined;
   return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/** A decimal such as -1.31 as a number; anything else as text, for the schema to refuse in words. */
+function optionalDecimal(value: string | undefined): number | string | undefined {
+  const text = optional(value);
+  if (text === undefined) return undefined;
+  return /^-?\d{1,3}(?:\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
 function flag(value: string | undefined): boolean | string | undefined {
@@ -152,7 +165,11 @@ export function organisationRowToInput(
 export function serviceRowToInput(cells: Cells, organisationId: string): Record<string, unknown> {
   const areaCodes = list(cells.service_area_codes);
   const hasLocation =
-    optional(cells.location_type) ?? optional(cells.address_1) ?? optional(cells.location_url);
+    optional(cells.location_type) ??
+    optional(cells.address_1) ??
+    optional(cells.location_url) ??
+    optional(cells.latitude) ??
+    optional(cells.longitude);
   return compact({
     organisationId,
     name: optional(cells.name),
@@ -179,6 +196,7 @@ export function serviceRowToInput(cells: Cells, organisationId: string): Record<
           }),
         ]
       : [],
+    timeZone: optional(cells.time_zone),
     serviceAreas: list(cells.service_area_names).map((name, i) =>
       compact({ name, code: optional(areaCodes[i]) }),
     ),
@@ -189,6 +207,8 @@ export function serviceRowToInput(cells: Cells, organisationId: string): Record<
             name: optional(cells.location_name),
             url: optional(cells.location_url),
             accessibility: optional(cells.accessibility),
+            latitude: optionalDecimal(cells.latitude),
+            longitude: optionalDecimal(cells.longitude),
             address: optional(cells.address_1)
               ? compact({
                   line1: cells.address_1,

@@ -17,6 +17,9 @@ export function locationsOf(service: Service): HsdsServiceAtLocation[] {
         organization_id: service.organisationId,
         ...(place.name === undefined ? {} : { name: place.name }),
         ...(place.url === undefined ? {} : { url: place.url }),
+        ...(place.latitude === undefined || place.longitude === undefined
+          ? {}
+          : { latitude: place.latitude, longitude: place.longitude }),
         ...(address === undefined
           ? {}
           : {

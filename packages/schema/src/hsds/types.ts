@@ -82,6 +82,8 @@ export interface HsdsLocation {
   name?: string;
   url?: string;
   addresses?: HsdsAddress[];
+  latitude?: number;
+  longitude?: number;
   accessibility?: { id: string; location_id: string; description: string }[];
 }
 

@@ -83,11 +83,25 @@ export interface ServiceFilters {
   available24x7?: boolean;
   /** Only services whose age range (when they state one) includes this age. */
   age?: number;
+  /**
+   * Only services open at this instant (ISO 8601), each read in its own IANA time zone, or in
+   * `fallbackTimeZone` (default UTC) when it does not name one. Open all hours counts as open.
+   */
+  openAt?: string;
+  fallbackTimeZone?: string;
+}
+
+/** A point in WGS84 decimal degrees. */
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
 }
 
 export interface ServiceSearchInput {
   q?: string;
   filters?: ServiceFilters;
+  /** Nearest first from this point (services without a place after, by name). */
+  near?: GeoPoint;
   limit?: number;
   cursor?: string;
 }
@@ -121,6 +135,12 @@ export interface ServiceHit {
   areas: string[];
   phones: ServicePhone[];
   schedules: ServiceSchedule[];
+  /** The IANA zone its hours are read in, when it names one (schema 1.1). */
+  timeZone: string | null;
+  /** Its places' coordinates (schema 1.1); empty when it gives none. */
+  places: GeoPoint[];
+  /** Kilometres from `near` to its nearest place, when the search gave `near` and it has one. */
+  distanceKm: number | null;
   /** Opening hours in words, e.g. "Mon to Fri, 09:00 to 17:00" ("Open 24 hours, every day" when so). */
   hours: string[];
   minAge: number | null;
@@ -133,7 +153,16 @@ export interface ServiceHit {
   highlights: { name: SnippetPart[]; description: SnippetPart[]; areas: SnippetPart[] };
 }
 
+/** Where an area lies: its partner's country (ISO 3166-1) and region, for grouping areas. */
+export interface AreaPlace {
+  area: string;
+  country: string | null;
+  region: string | null;
+}
+
 export interface ServiceFacets {
+  /** Each area of the matching services with its partner's country and region, once each. */
+  areaPlaces: AreaPlace[];
   category: FacetCount[];
   urgency: FacetCount[];
   referralRoute: FacetCount[];

@@ -8,6 +8,7 @@ export type ServiceSummary = Pick<
   | 'available24x7'
   | 'phones'
   | 'schedules'
+  | 'timeZone'
   | 'serviceAreas'
   | 'referralRoutes'
   | 'assuredAt'

@@ -12,6 +12,21 @@ const SHORT_DAYS: Readonly<Record<string, Weekday>> = {
   Sun: 'SU',
 };
 
+const DAY_NAMES: Readonly<Record<Weekday, string>> = {
+  MO: 'Mon',
+  TU: 'Tue',
+  WE: 'Wed',
+  TH: 'Thu',
+  FR: 'Fri',
+  SA: 'Sat',
+  SU: 'Sun',
+};
+
+type Hours = {
+  available24x7?: boolean;
+  schedules?: ReadonlyArray<Pick<Schedule, 'byday' | 'opensAt' | 'closesAt'>>;
+};
+
 /** The weekday and HH:MM wall-clock time at `now` in `timeZone`. */
 function wallClock(now: Date, timeZone: string): { day: Weekday; time: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -30,14 +45,7 @@ function wallClock(now: Date, timeZone: string): { day: Weekday; time: string } 
  * `timeZone` (an IANA zone). Open all hours counts as open; an opening that runs past midnight
  * (17:00 to 02:00) is open early the next day too.
  */
-export function isOpenNow(
-  service: {
-    available24x7?: boolean;
-    schedules?: ReadonlyArray<Pick<Schedule, 'byday' | 'opensAt' | 'closesAt'>>;
-  },
-  now: Date,
-  timeZone: string,
-): boolean {
+export function isOpenNow(service: Hours, now: Date, timeZone: string): boolean {
   if (service.available24x7) return true;
   const { day, time } = wallClock(now, timeZone);
   const yesterday = WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7] as Weekday;
@@ -48,4 +56,58 @@ export function isOpenNow(
       (byday.includes(day) && time >= opensAt) || (byday.includes(yesterday) && time < closesAt)
     );
   });
+}
+
+/**
+ * Whether a service is open at `now`, and if not when it next opens, in its own time zone:
+ * `open`, `opens` (with the weekday and HH:MM, and whether that is today there), or `unknown`
+ * when it lists no hours.
+ */
+export type OpeningStatus =
+  | { state: 'open' }
+  | { state: 'opens'; day: Weekday; time: string; today: boolean }
+  | { state: 'unknown' };
+
+export function openingStatus(service: Hours, now: Date, timeZone: string): OpeningStatus {
+  if (isOpenNow(service, now, timeZone)) return { state: 'open' };
+  const schedules = service.schedules ?? [];
+  if (schedules.length === 0) return { state: 'unknown' };
+  const { day, time } = wallClock(now, timeZone);
+  const today = WEEKDAYS.indexOf(day);
+  // Today after now, then each following day, up to the same weekday next week.
+  for (let ahead = 0; ahead <= 7; ahead += 1) {
+    const on = WEEKDAYS[(today + ahead) % 7] as Weekday;
+    const times = schedules
+      .filter(({ byday, opensAt }) => byday.includes(on) && (ahead > 0 || opensAt > time))
+      .map(({ opensAt }) => opensAt)
+      .sort();
+    const first = times[0];
+    if (first !== undefined) return { state: 'opens', day: on, time: first, today: ahead === 0 };
+  }
+  return { state: 'unknown' };
+}
+
+/**
+ * "Open now", "Opens at 17:00" (later today), "Opens Mon 09:00"; `null` when it lists no hours.
+ * `elsewhere` names the service's zone when the reader's is another: "Opens at 17:00 (New York
+ * time)", so a time is not read as the reader's own.
+ */
+export function describeOpening(status: OpeningStatus, elsewhere?: string): string | null {
+  if (status.state === 'open') return 'Open now';
+  if (status.state === 'unknown') return null;
+  const when = status.today
+    ? `Opens at ${status.time}`
+    : `Opens ${DAY_NAMES[status.day]} ${status.time}`;
+  return elsewhere ? `${when} (${zoneTime(elsewhere)})` : when;
+}
+
+/** "New York time" for America/New_York: the zone's place in words. */
+export function zoneTime(zone: string): string {
+  if (zone === 'UTC') return 'UTC';
+  return `${zone.split('/').at(-1)?.replaceAll('_', ' ') ?? zone} time`;
+}
+
+/** The service's own zone when it differs from the reader's, for {@link describeOpening}. */
+export function zoneIfElsewhere(own: string | undefined, reader: string): string | undefined {
+  return own !== undefined && own !== reader ? own : undefined;
 }

@@ -59,6 +59,10 @@ export const services = sqliteTable(
     /** JSON arrays as in the record: what a result card shows without reading the record. */
     phones: text('phones').notNull().default('[]'),
     schedules: text('schedules').notNull().default('[]'),
+    /** The IANA zone its schedules are read in (schema 1.1); null: the reader's default. */
+    timeZone: text('time_zone'),
+    /** Its places' coordinates as a JSON array of [latitude, longitude] (schema 1.1). */
+    places: text('places').notNull().default('[]'),
     minAge: integer('min_age'),
     maxAge: integer('max_age'),
     assuredAt: text('assured_at'),

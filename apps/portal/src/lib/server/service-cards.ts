@@ -1,4 +1,4 @@
-import { Phone, REFERRAL_ROUTES, Schedule, URGENCIES } from '@promise-global/schema';
+import { IanaTimeZone, Phone, REFERRAL_ROUTES, Schedule, URGENCIES } from '@promise-global/schema';
 import type { ServiceHit } from '@promise-global/sdk/client/hub';
 import type { ServiceSummary } from '@promise-global/ui';
 import { isOpenNow } from '@promise-global/ui/format';
@@ -11,6 +11,8 @@ export interface ServiceCardData {
   organisationName: string | null;
   /** Who may call: `anyone` (self or carer referral), `professionals` (only staff refer), or unsaid. */
   audience: Audience;
+  /** Kilometres from the reader's rounded position to its nearest place, when both are known. */
+  distanceKm: number | null;
 }
 
 export type Audience = 'anyone' | 'professionals' | 'unsaid';
@@ -32,8 +34,9 @@ const AUDIENCE_ORDER: readonly Audience[] = ['anyone', 'unsaid', 'professionals'
 
 /**
  * "Help now" order: lines anyone may call first, professionals' lines last; within each, open
- * now (hours read in `timeZone`) before closed, then emergency before urgent, then name, then
- * link (a stable tie-break whatever order the hub sent).
+ * now (hours read in the service's own time zone, else `timeZone`) before closed, then emergency
+ * before urgent, then nearest (when the reader shared where they are; a line with no place after
+ * those with one), then name, then link (a stable tie-break whatever order the hub sent).
  */
 export function helpNowOrder(
   cards: readonly ServiceCardData[],
@@ -43,7 +46,8 @@ export function helpNowOrder(
   const keyed = cards.map((card) => ({
     card,
     audience: AUDIENCE_ORDER.indexOf(card.audience),
-    closed: isOpenNow(card.service, now, timeZone) ? 0 : 1,
+    closed: isOpenNow(card.service, now, card.service.timeZone ?? timeZone) ? 0 : 1,
+    distance: card.distanceKm ?? Number.POSITIVE_INFINITY,
     urgency: URGENCY_ORDER.indexOf(card.service.urgency),
   }));
   keyed.sort(
@@ -51,6 +55,7 @@ export function helpNowOrder(
       a.audience - b.audience ||
       a.closed - b.closed ||
       a.urgency - b.urgency ||
+      (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1) ||
       a.card.service.name.localeCompare(b.card.service.name, 'en') ||
       (a.card.href < b.card.href ? -1 : a.card.href > b.card.href ? 1 : 0),
   );
@@ -69,6 +74,7 @@ const CardFields = z.object({
   available24x7: z.boolean(),
   phones: z.array(Phone),
   schedules: z.array(Schedule),
+  timeZone: z.string().optional(),
   serviceAreas: z.array(z.object({ name: z.string() })),
   referralRoutes: z.array(z.object({ route: z.enum(CARD_ROUTES) })),
   assuredAt: z.string().optional(),
@@ -84,6 +90,9 @@ export function serviceCards(hits: readonly ServiceHit[]): ServiceCardData[] {
       available24x7: hit.available24x7,
       phones: hit.phones,
       schedules: hit.schedules,
+      // A zone this runtime cannot read falls back to the portal's, rather than failing the page.
+      timeZone:
+        hit.timeZone && IanaTimeZone.safeParse(hit.timeZone).success ? hit.timeZone : undefined,
       serviceAreas: hit.areas.map((name) => ({ name })),
       referralRoutes: hit.referralRoutes
         .filter((route) => route !== 'named_team')
@@ -100,6 +109,7 @@ export function serviceCards(hits: readonly ServiceHit[]): ServiceCardData[] {
         service,
         organisationName: hit.organisationName,
         audience: audienceOf(hit.referralRoutes),
+        distanceKm: hit.distanceKm ?? null,
       },
     ];
   });

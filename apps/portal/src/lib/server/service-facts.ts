@@ -1,6 +1,6 @@
 import type { ReferralRoute, Service } from '@promise-global/schema';
 import type { SummaryRow } from '@promise-global/ui';
-import { formatAgeRange, formatHours, languageName } from '@promise-global/ui/format';
+import { formatAgeRange, formatHours, languageName, zoneTime } from '@promise-global/ui/format';
 import { label } from './labels.js';
 
 /** A referral route in words: "You can refer yourself", "Referral from the Home Treatment Team". */
@@ -38,6 +38,9 @@ export function serviceFacts(service: Service, organisationName: string | null):
   add('How urgent', label(service.urgency));
   add('Who can refer', service.referralRoutes.map(referralInWords));
   add('Hours', formatHours(service));
+  if (service.timeZone && !service.available24x7 && service.schedules.length > 0) {
+    add('Times are in', zoneInWords(service.timeZone));
+  }
   add('Response', service.responseStandard?.description);
   add('Kind of help', service.categories.map(label));
   add(
@@ -52,4 +55,9 @@ export function serviceFacts(service: Service, organisationName: string | null):
   add('Email', service.email, service.email ? `mailto:${service.email}` : undefined);
   if (service.status !== 'active') add('Status', label(service.status));
   return rows;
+}
+
+/** "New York time (America/New_York)": the zone's place in words, then its IANA name. */
+function zoneInWords(zone: string): string {
+  return zone === 'UTC' ? 'UTC' : `${zoneTime(zone)} (${zone})`;
 }

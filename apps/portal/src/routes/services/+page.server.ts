@@ -1,7 +1,9 @@
 import { REFERRAL_ROUTES, SERVICE_CATEGORIES, URGENCIES } from '@promise-global/schema';
 import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
+import { readNear } from '#lib/near.js';
 import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
+import { areaGroups } from '#lib/server/area-groups.js';
 import { follow } from '#lib/server/feeds.js';
 import { helplinesFor } from '#lib/server/helplines.js';
 import { fromHub } from '#lib/server/hub-errors.js';
@@ -50,6 +52,14 @@ export const load: PageServerLoad = async ({ url }) => {
   const search = readServiceSearch(url.searchParams);
   const filters = search.filters ?? {};
   const age = readAge(url.searchParams);
+  const near = readNear(url.searchParams);
+  const now = Date.now();
+  // "Open now": each service's hours in its own time zone (the portal's when it names none).
+  const openNow = url.searchParams.get('open') === 'now';
+  if (openNow) {
+    filters.openAt = new Date(Math.floor(now / 60_000) * 60_000).toISOString(); // hours are to the minute
+    filters.fallbackTimeZone = config.timeZone;
+  }
   const chosen = filters.urgencies?.length ? filters.urgencies : [...URGENCIES];
   const crisisUrgencies = chosen.filter((urgency) => CRISIS.includes(urgency));
   const otherUrgencies = chosen.filter((urgency) => !CRISIS.includes(urgency));
@@ -57,6 +67,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const query = (urgencies: string[], extra: Partial<ServiceSearchInput>): ServiceSearchInput => ({
     q: search.q,
     filters: { ...filters, urgencies },
+    ...(near ? { near } : {}),
     ...extra,
   });
   const none = { items: [], nextCursor: null, total: 0 };
@@ -80,7 +91,6 @@ export const load: PageServerLoad = async ({ url }) => {
         partners,
       )
     : null;
-  const now = Date.now();
   const helpNow = search.cursor
     ? []
     : helpNowOrder(serviceCards(crisis.items), new Date(now), config.timeZone);
@@ -90,11 +100,15 @@ export const load: PageServerLoad = async ({ url }) => {
       0,
     ) +
     (filters.available24x7 ? 1 : 0) +
+    (openNow ? 1 : 0) +
     (age !== null ? 1 : 0);
   return {
     q: search.q ?? '',
     age,
     open247: filters.available24x7 === true,
+    openNow,
+    near,
+    timeZone: config.timeZone,
     page: readPageNumber(url.searchParams),
     nextCursor: others.nextCursor,
     total: crisis.total + others.total,
@@ -106,7 +120,11 @@ export const load: PageServerLoad = async ({ url }) => {
     helplines: await helplinesFor(country),
     follow: follow('changes to crisis services', 'Changes to crisis services', '/services/crisis'),
     facets: {
-      area: options(facets.area, filters.areas ?? []),
+      area: areaGroups(
+        options(facets.area, filters.areas ?? []),
+        facets.areaPlaces ?? [],
+        config.country,
+      ),
       category: options(facets.category, filters.categories ?? [], SERVICE_CATEGORIES),
       urgency: options(facets.urgency, filters.urgencies ?? [], URGENCIES),
       route: options(

@@ -9,7 +9,7 @@ import { byUrgency, serviceCards } from '#lib/server/service-cards.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-  const { hub } = getPortal();
+  const { hub, config } = getPortal();
   const [partners, statuses, innovations, services] = await fromHub(() =>
     Promise.all([
       hub.partners(),
@@ -40,5 +40,6 @@ export const load: PageServerLoad = async ({ params }) => {
     services: serviceCards(services.items).sort(byUrgency),
     moreServices: services.nextCursor !== null,
     now: Date.now(),
+    timeZone: config.timeZone,
   };
 };

@@ -9,7 +9,7 @@ import { signatureCheckSource } from '#lib/server/signature-check-source.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const { hub } = getPortal();
+  const { hub, config } = getPortal();
   const [record, partners, statuses] = await fromHub(() =>
     Promise.all([
       hub.getRecord({ partnerId: params.partner, type: 'service', id: params.id }),
@@ -43,6 +43,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
     organisation: organisationName ? { name: organisationName } : null,
     partner: { id: params.partner, name: partnerName },
     now: Date.now(),
+    /** Where its hours are read when it names no time zone of its own. */
+    timeZone: config.timeZone,
     signatureCheck: signatureCheckSource(record),
     provenance: provenanceOf(
       record,
