@@ -1,4 +1,5 @@
 import { PROTOCOL_ID } from '@promise-global/schema';
+import { aggregateVectors } from './aggregate-vectors.js';
 import { vectorContext } from './context.js';
 import { KEY_SEEDS } from './fixtures.js';
 import { pageVectors } from './page-vectors.js';
@@ -10,7 +11,15 @@ import type { Vector, VectorKind } from './types.js';
 /** One vectors file per verifier, plus `index.json` describing them (docs/protocol.md §13). */
 export type VectorFiles = Record<string, unknown>;
 
-const KINDS: readonly VectorKind[] = ['record', 'page', 'head', 'descriptor', 'membership', 'ping'];
+const KINDS: readonly VectorKind[] = [
+  'record',
+  'page',
+  'head',
+  'descriptor',
+  'membership',
+  'ping',
+  'aggregate',
+];
 
 /** Builds every conformance vector file in memory; deterministic (fixed seeds, fixed clock). */
 export async function buildVectorFiles(): Promise<VectorFiles> {
@@ -23,6 +32,7 @@ export async function buildVectorFiles(): Promise<VectorFiles> {
     ...descriptorVectors(ctx),
     ...membershipVectors(ctx),
     ...pingVectors(ctx),
+    ...aggregateVectors(ctx),
   ];
   const files: VectorFiles = {};
   const index = {

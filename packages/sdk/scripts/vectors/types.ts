@@ -49,6 +49,20 @@ export type Vector = VectorBase &
           seenJtis: string[];
         };
       }
+    | {
+        kind: 'aggregate';
+        input: {
+          page: unknown;
+          now: number;
+          hubKeys: PinnedKeys;
+          hub: string;
+          after: number;
+          headIat: number;
+          limit: number;
+          memberships: Record<string, string>;
+          acceptLegacyDigest?: boolean;
+        };
+      }
   );
 
 export type VectorKind = Vector['kind'];
