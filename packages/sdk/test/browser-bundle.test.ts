@@ -6,7 +6,8 @@ import { runVector, type VerifyApi } from './vector-runner.js';
 
 // The verify entry as a browser gets it (esbuild, no externals). Chromium runs it against a live
 // node in e2e/sdk-browser-verify.test.ts; here every conformance vector goes through the bundle.
-const SIZE_GOAL = 25_000;
+// 25 000 until protocol 1.1 added the aggregate page and relayed-record verifiers (about 1 KB).
+const SIZE_GOAL = 26_000;
 let code = '';
 let gzipBytes = 0;
 let bundled: VerifyApi;

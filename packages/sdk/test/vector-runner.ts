@@ -35,9 +35,10 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
       return { seq, hash: record.hash, type, id, quarantined: record.quarantined };
     }
     case 'page': {
-      const { revisions } = vector.input;
+      const { revisions, limit } = vector.input;
       const { state, records } = await verifyFeedPage(vector.input.state, vector.input.page, {
         now,
+        ...(limit === undefined ? {} : { limit }),
         ...(revisions ? { revisions: revisionBook(revisions) } : {}),
       });
       return { state, seqs: records.map((record) => record.payload.seq) };

@@ -2,6 +2,7 @@ import { PROTOCOL_ID } from '@promise-global/schema';
 import { aggregateVectors } from './aggregate-vectors.js';
 import { vectorContext } from './context.js';
 import { KEY_SEEDS } from './fixtures.js';
+import { orderVectors } from './order-vectors.js';
 import { pageVectors } from './page-vectors.js';
 import { recordVectors } from './record-vectors.js';
 import { revisionVectors } from './revision-vectors.js';
@@ -33,6 +34,7 @@ export async function buildVectorFiles(): Promise<VectorFiles> {
     ...membershipVectors(ctx),
     ...pingVectors(ctx),
     ...aggregateVectors(ctx),
+    ...orderVectors(ctx),
   ];
   const files: VectorFiles = {};
   const index = {

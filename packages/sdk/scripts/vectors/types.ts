@@ -31,7 +31,13 @@ export type Vector = VectorBase &
       }
     | {
         kind: 'page';
-        input: { state: FeedState; page: unknown; now: number; revisions?: KnownRevision[] };
+        input: {
+          state: FeedState;
+          page: unknown;
+          now: number;
+          revisions?: KnownRevision[];
+          limit?: number;
+        };
       }
     | { kind: 'head'; input: { jws: string; now: number; keys: PinnedKeys; iss: string } }
     | { kind: 'descriptor'; input: { jws: string; now: number; url: string; keys?: PinnedKeys } }
