@@ -148,6 +148,11 @@ describe('open REST', () => {
     for (const jws of originals) await verifyRecord(jws, { keys: nodeKeys, iss: node.url });
   });
 
+  it('advertises its protocol minor in its identity document', async () => {
+    const identity = await (await fetch(`${hub.url}/.well-known/promise-hub`)).json();
+    expect(identity).toMatchObject({ url: hub.url, protocolVersion: '1.1' });
+  });
+
   it('serves protocol 1.1 pages (item-lines digest) that the SDK verifies down to every record', async () => {
     const hubKeys = await pinKeys(
       PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json()),
