@@ -296,6 +296,14 @@ describe('a hostile node breaking the chain', () => {
       async () => ({ records: 'all of them', head: 7 }),
     ],
     [
+      'more records than the limit the hub asked for (501 for limit=500)',
+      'PAGE_TOO_LARGE',
+      async (bad) => ({
+        records: Array.from({ length: 501 }, () => 'x'),
+        head: await bad.head(3, at(bad.log, 3)),
+      }),
+    ],
+    [
       'too many records',
       'PAGE_TOO_LARGE',
       async (bad) => ({

@@ -428,6 +428,19 @@ describe('hub chaining against a hostile upstream', () => {
     expect((await upstreamOf(hub.operator, fake.url)).relayedPartnerIds).toEqual(['fox']);
   });
 
+  it('takes a protocol 1.0 upstream (JSON digest, no digestAlg) during the transition', async () => {
+    const { hub, fake } = await withFake();
+    fake.legacy = true;
+    await hub.operator.syncUpstream({ url: fake.url });
+    expect(await storedFrom(hub.hub, fox.url)).toBe(fox.log.length);
+  });
+
+  it('refuses a protocol 1.0 upstream once configured to, storing nothing from it', async () => {
+    const { hub, fake } = await withFake({ harvest: { acceptLegacyDigest: false } });
+    fake.legacy = true;
+    await expectRefused(hub, fake, 'DIGEST_UNSUPPORTED');
+  });
+
   it('skips and counts records of a node the upstream holds no membership for', async () => {
     const { hub, fake } = await withFake();
     fake.members = [];

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { PublicJwkSet } from '@promise-global/schema';
 import { promiseTerm } from '@promise-global/schema/hsds';
-import { pinKeys, verifyHead, verifyMembership, verifyRecord } from '@promise-global/sdk/verify';
+import {
+  pinKeys,
+  verifyAggregatePage,
+  verifyHead,
+  verifyMembership,
+  verifyRecord,
+  verifyRelayedItems,
+} from '@promise-global/sdk/verify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,8 +122,10 @@ describe('open REST', () => {
       items: AggregateItem[];
       head: string;
     };
+    // Asked for nothing, the hub answers as protocol 1.0 did, so 1.0 consumers keep working.
     const head = await verifyHead(page.head, { keys: hubKeys, iss: hub.url });
-    expect(head.hash).toBe(aggregateDigest(page.items));
+    expect(head.digestAlg).toBeUndefined();
+    expect(head.hash).toBe(aggregateDigest(page.items, 'json-items'));
     expect(head.seq).toBe(page.items.at(-1)?.hubSeq);
     // Past the end, an empty page still says where the log ends (a consumer ahead of it was reset).
     const beyond = (await (await fetch(`${hub.url}/hub/feed?after=1000000`)).json()) as {
@@ -137,5 +146,34 @@ describe('open REST', () => {
     const originals = page.items.flatMap((item) => ('jws' in item ? [item.jws] : []));
     expect(originals).toEqual(node.log);
     for (const jws of originals) await verifyRecord(jws, { keys: nodeKeys, iss: node.url });
+  });
+
+  it('advertises its protocol minor in its identity document', async () => {
+    const identity = await (await fetch(`${hub.url}/.well-known/promise-hub`)).json();
+    expect(identity).toMatchObject({ url: hub.url, protocolVersion: '1.1' });
+  });
+
+  it('serves protocol 1.1 pages (item-lines digest) that the SDK verifies down to every record', async () => {
+    const hubKeys = await pinKeys(
+      PublicJwkSet.parse(await (await fetch(`${hub.url}/.well-known/jwks.json`)).json()),
+    );
+    const body = await (
+      await fetch(`${hub.url}/hub/feed?after=0&limit=1000&digest=item-lines`)
+    ).json();
+    const listing = (await (await fetch(`${hub.url}/memberships`)).json()) as {
+      nodeUrl: string;
+      jws: string;
+    }[];
+    const options = { keys: hubKeys, iss: hub.url, after: 0, headIat: 0, limit: 1000 };
+    const page = await verifyAggregatePage(body, { ...options, acceptLegacyDigest: false });
+    expect(page.digestAlg).toBe('item-lines');
+    expect(page.head.hash).toBe(aggregateDigest(page.items));
+    const relayed = await verifyRelayedItems(page, {
+      hubKeys,
+      hub: hub.url,
+      memberships: new Map(listing.map((entry) => [entry.nodeUrl, entry.jws])),
+    });
+    expect(relayed.records.map(({ record }) => record.jws)).toEqual(node.log);
+    expect(relayed.nodes.get(node.url)?.seq).toBe(node.log.length);
   });
 });

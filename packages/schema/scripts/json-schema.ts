@@ -13,6 +13,8 @@ import {
   Partner,
   Ping,
   RecordPayload,
+  recordDataSchemas,
+  SCHEMA_VERSION,
   Service,
   ServiceInput,
 } from '../src/index.js';
@@ -55,13 +57,46 @@ export function toPublicJsonSchema(name: PublicSchemaName): Record<string, unkno
   return { ...schema, $id: `https://promise.global/schema/v1/${name}.json`, title: name };
 }
 
-/** Writes `<Name>.json` for every public type into `directory`; returns the paths written. */
+/**
+ * The file whose schema a record's `data` must satisfy, per record type (docs/protocol.md §4.2):
+ * derived from `recordDataSchemas`, so a new record type without a published schema fails here.
+ */
+export function recordTypeSchemaFiles(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(recordDataSchemas).map(([type, schema]) => {
+      const name = (Object.keys(PUBLIC_SCHEMAS) as PublicSchemaName[]).find(
+        (candidate) => PUBLIC_SCHEMAS[candidate] === schema,
+      );
+      if (!name) throw new Error(`record type ${type} has no public JSON Schema`);
+      return [type, `${name}.json`];
+    }),
+  );
+}
+
+/** Every file of the published JSON Schema folder, by file name, as the text written. */
+export function jsonSchemaFiles(): Record<string, string> {
+  const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const files: Record<string, string> = {
+    'index.json': text({
+      description:
+        "JSON Schemas (draft 2020-12) of PROMISE data and messages. A record's `data` must satisfy the file named for its `type` in `recordData` (docs/protocol.md §4.2).",
+      schemaVersion: SCHEMA_VERSION,
+      recordData: recordTypeSchemaFiles(),
+      files: Object.keys(PUBLIC_SCHEMAS).map((name) => `${name}.json`),
+    }),
+  };
+  for (const name of Object.keys(PUBLIC_SCHEMAS) as PublicSchemaName[])
+    files[`${name}.json`] = text(toPublicJsonSchema(name));
+  return files;
+}
+
+/** Writes the JSON Schema folder into `directory`; returns the paths written. */
 export async function writeJsonSchemas(directory: string): Promise<string[]> {
   await mkdir(directory, { recursive: true });
   const written: string[] = [];
-  for (const name of Object.keys(PUBLIC_SCHEMAS) as PublicSchemaName[]) {
-    const path = join(directory, `${name}.json`);
-    await writeFile(path, `${JSON.stringify(toPublicJsonSchema(name), null, 2)}\n`);
+  for (const [file, content] of Object.entries(jsonSchemaFiles())) {
+    const path = join(directory, file);
+    await writeFile(path, content);
     written.push(path);
   }
   return written;

@@ -110,6 +110,13 @@ describe('dates and times', () => {
     expect(accepts(IsoDateTime, '2026-01-05T09:30:00.123+01:00')).toBe(true);
     expect(accepts(IsoDateTime, '2026-01-05T09:30:00')).toBe(false);
     expect(accepts(IsoDateTime, '5 January 2026')).toBe(false);
+    // RFC 3339 §5.6: "T" and "Z" may be lower case; the date must exist.
+    expect(accepts(IsoDateTime, '2026-01-05t09:30:00z')).toBe(true);
+    expect(accepts(IsoDateTime, '2026-01-05t09:30:00+01:00')).toBe(true);
+    expect(accepts(IsoDateTime, '2026-01-05 09:30:00Z')).toBe(false);
+    expect(accepts(IsoDateTime, '2026-02-29T09:30:00Z')).toBe(false);
+    expect(accepts(IsoDateTime, '2028-02-29T09:30:00Z')).toBe(true);
+    expect(accepts(IsoDateTime, '2026-01-05T09:30Z')).toBe(false);
   });
   it('accepts calendar dates and refuses impossible ones', () => {
     expect(accepts(IsoDate, '2028-02-29')).toBe(true);

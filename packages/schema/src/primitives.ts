@@ -53,7 +53,16 @@ export const CountryCode = z.enum(COUNTRY_CODES, {
 /** An ISO 8601 duration such as `PT4H` (four hours) or `P1D` (one day). */
 export const IsoDuration = z.iso.duration({ error: 'Use an ISO 8601 duration, e.g. PT4H' });
 
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/**
+ * An RFC 3339 `date-time` with seconds and an offset (`Z` or `±hh:mm`), days checked against the
+ * month and leap years. The `T` and `Z` may be lower case, as RFC 3339 §5.6 allows (protocol §1.2).
+ */
+export const RFC3339_DATE_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))[Tt](?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
+export const IsoDateTime = z
+  .string()
+  .check(z.regex(RFC3339_DATE_TIME, 'Use an RFC 3339 date-time, e.g. 2026-11-02T09:00:00Z'));
 
 export const IsoDate = z.iso.date();
 

@@ -1,14 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  jsonSchemaFiles,
   PUBLIC_SCHEMAS,
   type PublicSchemaName,
   toPublicJsonSchema,
   writeJsonSchemas,
 } from '../scripts/json-schema.js';
-import { GENESIS_HASH } from '../src/index.js';
+import { GENESIS_HASH, RECORD_TYPES, type RecordType, recordDataSchemas } from '../src/index.js';
 import { createAjv } from './ajv.js';
 import {
   crisisLine,
@@ -215,14 +216,29 @@ describe('exported JSON Schema', () => {
     expect(validate?.(document)).toBe(zodVerdict);
   });
 
-  it('is written as one <Name>.json file per type', async () => {
+  it('is committed up to date in json-schema/ (regenerate: pnpm --filter @promise-global/schema json-schema)', async () => {
+    const committed = new URL('../json-schema/', import.meta.url);
+    const files = jsonSchemaFiles();
+    expect((await readdir(committed)).sort()).toEqual(Object.keys(files).sort());
+    for (const [file, content] of Object.entries(files))
+      expect(await readFile(new URL(file, committed), 'utf8'), file).toBe(content);
+  });
+
+  it('names the schema file of every record type, the one its data must satisfy', () => {
+    const index = JSON.parse(jsonSchemaFiles()['index.json'] ?? '{}');
+    expect(Object.keys(index.recordData).sort()).toEqual([...RECORD_TYPES].sort());
+    for (const [type, file] of Object.entries(index.recordData as Record<string, string>)) {
+      const name = file.replace(/\.json$/, '') as PublicSchemaName;
+      expect(PUBLIC_SCHEMAS[name], type).toBe(recordDataSchemas[type as RecordType]);
+    }
+  });
+
+  it('is written as one <Name>.json file per type, and index.json', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'promise-json-schema-'));
     try {
       const written = await writeJsonSchemas(directory);
       expect(written.map((p) => p.slice(directory.length + 1)).sort()).toEqual(
-        Object.keys(PUBLIC_SCHEMAS)
-          .map((n) => `${n}.json`)
-          .sort(),
+        ['index', ...Object.keys(PUBLIC_SCHEMAS)].map((n) => `${n}.json`).sort(),
       );
       const service = JSON.parse(await readFile(join(directory, 'Service.json'), 'utf8'));
       expect(service).toEqual(toPublicJsonSchema('Service'));

@@ -56,6 +56,7 @@ export const PROTOCOL_ERROR_CODES = [
   'SCHEMA_INVALID',
   'KEY_ROTATION_UNAUTHORISED',
   'KEY_INVALID',
+  'DIGEST_UNSUPPORTED',
 ] as const;
 
 /** One of {@link PROTOCOL_ERROR_CODES}. */

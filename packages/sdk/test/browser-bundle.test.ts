@@ -6,7 +6,8 @@ import { runVector, type VerifyApi } from './vector-runner.js';
 
 // The verify entry as a browser gets it (esbuild, no externals). Chromium runs it against a live
 // node in e2e/sdk-browser-verify.test.ts; here every conformance vector goes through the bundle.
-const SIZE_GOAL = 25_000;
+// 25 000 until protocol 1.1 added the aggregate page and relayed-record verifiers (about 1 KB).
+const SIZE_GOAL = 26_000;
 let code = '';
 let gzipBytes = 0;
 let bundled: VerifyApi;
@@ -35,7 +36,8 @@ describe('the browser verify bundle', () => {
   });
 
   test('needs nothing from Node: no node: modules, Buffer, process or require', () => {
-    expect(code).not.toMatch(/\bnode:|\bBuffer\b|\bprocess\.|\brequire\(/);
+    // A Node module is named in a string ("node:crypto"); `node:` alone is also an object key.
+    expect(code).not.toMatch(/["'`]node:|\bBuffer\b|\bprocess\.|\brequire\(/);
     expect(code).not.toMatch(/^import\s|\bfrom\s*["']/m);
   });
 

@@ -25,7 +25,8 @@ const outcomes = [];
 for (const vector of pages.vectors) {
   try {
     const revisions = vector.input.revisions ? { revisions: revisionBook(vector.input.revisions) } : {};
-    const { state } = await verifyFeedPage(vector.input.state, vector.input.page, { now: new Date(vector.input.now * 1000), ...revisions });
+    const limit = vector.input.limit === undefined ? {} : { limit: vector.input.limit };
+    const { state } = await verifyFeedPage(vector.input.state, vector.input.page, { now: new Date(vector.input.now * 1000), ...revisions, ...limit });
     outcomes.push({ id: vector.id, ok: vector.expect.valid && JSON.stringify(state) === JSON.stringify(vector.expect.result.state) });
   } catch (error) {
     if (!isProtocolError(error)) throw error;

@@ -17,6 +17,8 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
     verifyPing,
     verifyRecord,
     revisionBook,
+    verifyAggregatePage,
+    verifyRelayedItems,
   } = api;
   const now = new Date(vector.input.now * 1000);
   switch (vector.kind) {
@@ -33,9 +35,10 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
       return { seq, hash: record.hash, type, id, quarantined: record.quarantined };
     }
     case 'page': {
-      const { revisions } = vector.input;
+      const { revisions, limit } = vector.input;
       const { state, records } = await verifyFeedPage(vector.input.state, vector.input.page, {
         now,
+        ...(limit === undefined ? {} : { limit }),
         ...(revisions ? { revisions: revisionBook(revisions) } : {}),
       });
       return { state, seqs: records.map((record) => record.payload.seq) };
@@ -67,6 +70,37 @@ async function run(vector: Vector, api: VerifyApi): Promise<Record<string, unkno
         replay: new Set(seenJtis),
       });
       return { seq, jti };
+    }
+    case 'aggregate': {
+      const { page: body, hubKeys, hub, after, headIat, limit, memberships } = vector.input;
+      const page = await verifyAggregatePage(body, {
+        keys: hubKeys,
+        iss: hub,
+        after,
+        headIat,
+        limit,
+        now,
+        ...(vector.input.acceptLegacyDigest === false ? { acceptLegacyDigest: false } : {}),
+      });
+      const relayed = await verifyRelayedItems(page, {
+        hubKeys,
+        hub,
+        memberships: new Map(Object.entries(memberships)),
+        now,
+      });
+      return {
+        digestAlg: page.digestAlg,
+        cursor: page.head.seq,
+        headIat: page.head.iat,
+        records: relayed.records.map(({ hubSeq, node, record }) => ({
+          hubSeq,
+          node,
+          seq: record.payload.seq,
+          hash: record.hash,
+        })),
+        removals: relayed.removals.map((item) => item.hubSeq),
+        skipped: relayed.skipped,
+      };
     }
   }
 }

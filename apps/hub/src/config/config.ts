@@ -101,6 +101,11 @@ export const HubConfigSchema = z
           .int()
           .min(0)
           .default(10 * 60_000),
+        /**
+         * Accept an upstream hub's protocol 1.0 aggregate heads (digest over `JSON.stringify`,
+         * protocol §15) during the transition; false refuses them with `DIGEST_UNSUPPORTED`.
+         */
+        acceptLegacyDigest: z.boolean().default(true),
       })
       .default({
         schedule: '*/2 * * * *',
@@ -116,6 +121,7 @@ export const HubConfigSchema = z
         breakerThreshold: 5,
         laggingThreshold: 1,
         withholdingAfterMs: 10 * 60_000,
+        acceptLegacyDigest: true,
       }),
     /** How long an enrolment or re-pin waits for an operator's fingerprint (protocol §3.1). */
     pendingEnrolmentTtlMs: z

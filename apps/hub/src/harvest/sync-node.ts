@@ -90,6 +90,7 @@ export async function syncNode(
         networkKids: kids,
         quarantineUnknownMajor: true,
         revisions,
+        limit: harvest.pageLimit,
       });
       state = await storeVerifiedPage(ctx.db, pageNode, page, knownSchemaMajors);
       ctx.metrics.recordsHarvested.inc({ source: 'node' }, page.records.length);

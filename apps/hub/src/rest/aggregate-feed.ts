@@ -1,38 +1,32 @@
-import { GENESIS_HASH } from '@promise-global/schema';
-import { recordHash, signHead } from '@promise-global/sdk/sign';
+import {
+  AGGREGATE_DIGEST_ALG,
+  type AggregateItem,
+  aggregateDigest,
+  signHead,
+} from '@promise-global/sdk/sign';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { HubContext } from '../context.js';
 
-/** One entry of the hub's aggregate feed: an original record JWS, unchanged, or a removal. */
-export type AggregateItem =
-  | { hubSeq: number; node: string; jws: string }
-  | { hubSeq: number; node: string; removed: { type: string; id: string; rev: number } };
+export { type AggregateItem, aggregateDigest } from '@promise-global/sdk/sign';
 
 const Query = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1_000).default(500),
+  /** Protocol 1.1 consumers ask for `item-lines`; without it the 1.0 digest is served (§15). */
+  digest: z.enum([AGGREGATE_DIGEST_ALG, 'json-items']).default('json-items'),
 });
-
-/**
- * The digest a hub's aggregate head signs: `recordHash` of the page's items as JSON. A consumer
- * recomputes it, checks the hub-signed head with the hub's pinned key (`verifyHead`), then checks
- * each original record JWS against the node keys in the hub's membership statements.
- */
-export function aggregateDigest(items: readonly AggregateItem[]): string {
-  return items.length === 0 ? GENESIS_HASH : recordHash(JSON.stringify(items));
-}
 
 /**
  * `GET /hub/feed?after=HUB_SEQ&limit=N`: the hub's log for another hub to consume (DESIGN.md
  * property 10). `head` is signed by this hub with `seq` = last hub seq of the page, or of the
- * whole log when the page is empty.
+ * whole log when the page is empty, and `hash` = the aggregate digest (docs/protocol.md §14.2).
  */
 export function mountAggregateFeed(app: Hono, ctx: HubContext): void {
   app.get('/hub/feed', async (c) => {
     const parsed = Query.safeParse(c.req.query());
     if (!parsed.success) return c.json({ error: 'BAD_REQUEST' }, 400);
-    const { after, limit } = parsed.data;
+    const { after, limit, digest } = parsed.data;
     // The page stops at the end read first, so an empty page's head names an end it did not miss.
     const end = await latestHubSeq(ctx);
     const result = await ctx.db.$client.execute({
@@ -56,7 +50,14 @@ export function mountAggregateFeed(app: Hono, ctx: HubContext): void {
     );
     // An empty page tells where the log ends, so a consumer ahead of it knows this hub was reset.
     const seq = items.at(-1)?.hubSeq ?? end;
-    const head = await signHead(ctx.key, { iss: ctx.url(), seq, hash: aggregateDigest(items) });
+    // The head names its digest (1.1) so a consumer never guesses; a 1.0 head has no digestAlg.
+    const hash = aggregateDigest(items, digest);
+    const head = await signHead(ctx.key, {
+      iss: ctx.url(),
+      seq,
+      hash,
+      ...(digest === AGGREGATE_DIGEST_ALG ? { digestAlg: digest } : {}),
+    });
     return c.json({ items, head });
   });
 }

@@ -14,6 +14,8 @@ export function mountIdentity(app: Hono, ctx: HubContext): void {
     const url = ctx.url();
     return c.json({
       url,
+      // The minor of promise-feed/1 this hub speaks (docs/protocol.md §15.1).
+      protocolVersion: '1.1',
       jwksUrl: `${url}/.well-known/jwks.json`,
       pingUrl: `${url}/ping`,
       membershipsUrl: `${url}/memberships`,

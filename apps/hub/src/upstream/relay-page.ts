@@ -2,15 +2,15 @@ import type { InStatement } from '@libsql/client';
 import { GENESIS_HASH, type Partner, SCHEMA_VERSION } from '@promise-global/schema';
 import { ProtocolError } from '@promise-global/sdk';
 import {
+  type AggregateItem,
   extendChain,
   initialFeedState,
   type PinnedKeys,
+  type VerifiedAggregatePage,
   verifyRecord,
 } from '@promise-global/sdk/verify';
 import type { HubContext } from '../context.js';
 import { recordStatements } from '../harvest/store-page.js';
-import type { AggregateItem } from '../rest/aggregate-feed.js';
-import type { VerifiedAggregatePage } from './aggregate-page.js';
 import { loadViews, type Relay, relayFromView } from './relay-node.js';
 import { relayRevisions } from './relay-revisions.js';
 import {

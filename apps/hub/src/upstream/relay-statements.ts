@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import type { Partner } from '@promise-global/schema';
-import type { FeedState, PinnedKeys } from '@promise-global/sdk/verify';
+import { type FeedState, mergeStatementKeys } from '@promise-global/sdk/verify';
 
 /** A relayed node's row as a page leaves it. */
 export interface RelayedNodeRow {
@@ -132,23 +132,5 @@ export function updateRelayedMembership(nodeId: number, membershipJws: string): 
   };
 }
 
-/**
- * The keys of a newer membership statement: its keys as it lists them, earlier pinned keys it no
- * longer lists kept as retired (records they signed stay verifiable, §9.1), and revocations never
- * lifted: a key keeps the lowest `revokedFromSeq` either side knows (§9.4).
- */
-export function mergeKeys(pinned: PinnedKeys, next: PinnedKeys): PinnedKeys {
-  const revokedFrom = (kid: string, seq: number | undefined) => {
-    const before = pinned.keys.find((key) => key.kid === kid)?.revokedFromSeq;
-    const lowest = Math.min(seq ?? Number.POSITIVE_INFINITY, before ?? Number.POSITIVE_INFINITY);
-    return Number.isFinite(lowest) ? { revokedFromSeq: lowest } : {};
-  };
-  const fresh = next.keys.map(({ revokedFromSeq, ...key }) => ({
-    ...key,
-    ...revokedFrom(key.kid, revokedFromSeq),
-  }));
-  const kept = pinned.keys
-    .filter((key) => !next.keys.some((candidate) => candidate.kid === key.kid))
-    .map((key) => ({ ...key, status: 'retired' as const }));
-  return { keys: [...fresh, ...kept] };
-}
+/** Keys of a node's current upstream statement over the keys pinned before (§14.5). */
+export const mergeKeys = mergeStatementKeys;

@@ -1,4 +1,8 @@
-import type { PinnedKeys } from '@promise-global/sdk/verify';
+import {
+  AGGREGATE_DIGEST_ALG,
+  type PinnedKeys,
+  verifyAggregatePage,
+} from '@promise-global/sdk/verify';
 import { eq } from 'drizzle-orm';
 import type { HubContext } from '../context.js';
 import { upstreams } from '../db/schema/index.js';
@@ -7,7 +11,6 @@ import { describeFailure, internalDetail } from '../harvest/failure.js';
 import { fetchNodeJson } from '../harvest/fetch-json.js';
 import { syncFailed, syncSucceeded } from '../harvest/sync-health.js';
 import { deferredByBudget, type SyncBudget, type SyncResult } from '../harvest/sync-node.js';
-import { verifyAggregatePage } from './aggregate-page.js';
 import { planRelay } from './relay-page.js';
 import { UpstreamMemberships } from './upstream-memberships.js';
 
@@ -41,6 +44,7 @@ export async function syncUpstream(
       const url = new URL(`${upstream.url}/hub/feed`);
       url.searchParams.set('after', String(cursor));
       url.searchParams.set('limit', String(harvest.pageLimit));
+      url.searchParams.set('digest', AGGREGATE_DIGEST_ALG);
       const body = await fetchNodeJson(url.href, limits, ctx.policy, budget?.signal);
       const page = await verifyAggregatePage(body, {
         keys,
@@ -48,6 +52,7 @@ export async function syncUpstream(
         after: cursor,
         headIat,
         limit: harvest.pageLimit,
+        acceptLegacyDigest: harvest.acceptLegacyDigest,
       });
       const plan = await planRelay(ctx, upstream, page, memberships, skipped);
       await ctx.db.$client.batch(

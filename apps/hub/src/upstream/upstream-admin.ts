@@ -1,5 +1,10 @@
 import { PublicJwkSet } from '@promise-global/schema';
-import { type PinnedKeys, pinKeys } from '@promise-global/sdk/verify';
+import {
+  AGGREGATE_DIGEST_ALG,
+  type PinnedKeys,
+  pinKeys,
+  verifyAggregatePage,
+} from '@promise-global/sdk/verify';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { HubContext } from '../context.js';
@@ -7,7 +12,6 @@ import { nodes, relayedNodes, upstreams } from '../db/schema/index.js';
 import { normaliseNodeUrl } from '../enrolment/enrol-node.js';
 import { removeNodeFromIndex } from '../enrolment/remove-node.js';
 import { fetchNodeJson } from '../harvest/fetch-json.js';
-import { verifyAggregatePage } from './aggregate-page.js';
 import { UpstreamError } from './upstream-error.js';
 
 type UpstreamRow = typeof upstreams.$inferSelect;
@@ -44,14 +48,21 @@ async function fetchUpstreamIdentity(ctx: HubContext, url: string): Promise<Pinn
   if (!jwks.success) throw new UpstreamError('UPSTREAM_IDENTITY_INVALID', `${url} JWKS is invalid`);
   const keys = await pinKeys(jwks.data);
   const probe = await fetchNodeJson(
-    `${url}/hub/feed?after=0&limit=1`,
+    `${url}/hub/feed?after=0&limit=1&digest=${AGGREGATE_DIGEST_ALG}`,
     {
       ...limits,
       maxBytes: harvest.maxResponseBytes,
     },
     ctx.policy,
   );
-  await verifyAggregatePage(probe, { keys, iss: url, after: 0, headIat: 0, limit: 1 });
+  await verifyAggregatePage(probe, {
+    keys,
+    iss: url,
+    after: 0,
+    headIat: 0,
+    limit: 1,
+    acceptLegacyDigest: harvest.acceptLegacyDigest,
+  });
   return keys;
 }
 

@@ -2,8 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { numericDate } from '@promise-global/sdk';
 import { generateSigningKey, publicJwks, type SigningKey } from '@promise-global/sdk/keys';
-import { signHead, signMembership } from '@promise-global/sdk/sign';
-import { type AggregateItem, aggregateDigest } from '../../src/rest/aggregate-feed.js';
+import {
+  AGGREGATE_DIGEST_ALG,
+  type AggregateItem,
+  aggregateDigest,
+  signHead,
+  signMembership,
+} from '@promise-global/sdk/sign';
 
 /** A node the fake hub vouches for: its URL, partner id and the key its membership carries. */
 export interface FakeMember {
@@ -31,6 +36,8 @@ export interface FakeHub {
   ignoreLimit: boolean;
   /** Pads the response body to this many bytes. */
   padTo: number;
+  /** Serves protocol 1.0 heads (no `digestAlg`, the `JSON.stringify` digest) whatever is asked. */
+  legacy: boolean;
   close(): Promise<void>;
 }
 
@@ -49,19 +56,22 @@ export async function startFakeHub(): Promise<FakeHub> {
     tamper: undefined,
     ignoreLimit: false,
     padTo: 0,
+    legacy: false,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
-  const feed = async (after: number, limit: number) => {
+  const feed = async (after: number, limit: number, digest: string | null) => {
     const after_ = fake.items.filter((item) => item.hubSeq > after);
     const items = fake.ignoreLimit ? after_ : after_.slice(0, limit);
     const head = await signHead(fake.headKey ?? key, {
       iss: url,
       seq: items.at(-1)?.hubSeq ?? after,
-      hash: aggregateDigest(items),
+      ...(fake.legacy || digest !== AGGREGATE_DIGEST_ALG
+        ? { hash: aggregateDigest(items, 'json-items') }
+        : { hash: aggregateDigest(items), digestAlg: AGGREGATE_DIGEST_ALG }),
     });
     const body = JSON.stringify({ items: fake.tamper ? fake.tamper(items) : items, head });
     return fake.padTo > body.length ? `${body}${' '.repeat(fake.padTo - body.length)}` : body;
@@ -98,7 +108,8 @@ export async function startFakeHub(): Promise<FakeHub> {
       if (requestUrl.pathname === '/memberships') return json(await memberships());
       if (requestUrl.pathname === '/hub/feed') {
         const after = Number(requestUrl.searchParams.get('after') ?? 0);
-        return json(await feed(after, Number(requestUrl.searchParams.get('limit') ?? 500)));
+        const limit = Number(requestUrl.searchParams.get('limit') ?? 500);
+        return json(await feed(after, limit, requestUrl.searchParams.get('digest')));
       }
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":"NOT_FOUND"}');

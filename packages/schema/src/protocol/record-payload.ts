@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { RECORD_TYPES } from '../records.js';
+import { IsoDateTime } from '../primitives.js';
 import { EntityUrl, NumericDate, SemVer, Seq, Sha256Base64url } from './common.js';
 
 /** Why a record no longer exists: tombstones are kept for ever (§6). */
@@ -29,7 +30,7 @@ const recordEnvelope = {
   rev: z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
   seq: Seq,
   prev: Sha256Base64url,
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: IsoDateTime,
   schemaVersion: SemVer,
 };
 

@@ -1,6 +1,8 @@
 import { PROTOCOL_ID } from '@promise-global/schema';
+import { aggregateVectors } from './aggregate-vectors.js';
 import { vectorContext } from './context.js';
 import { KEY_SEEDS } from './fixtures.js';
+import { orderVectors } from './order-vectors.js';
 import { pageVectors } from './page-vectors.js';
 import { recordVectors } from './record-vectors.js';
 import { revisionVectors } from './revision-vectors.js';
@@ -10,7 +12,15 @@ import type { Vector, VectorKind } from './types.js';
 /** One vectors file per verifier, plus `index.json` describing them (docs/protocol.md §13). */
 export type VectorFiles = Record<string, unknown>;
 
-const KINDS: readonly VectorKind[] = ['record', 'page', 'head', 'descriptor', 'membership', 'ping'];
+const KINDS: readonly VectorKind[] = [
+  'record',
+  'page',
+  'head',
+  'descriptor',
+  'membership',
+  'ping',
+  'aggregate',
+];
 
 /** Builds every conformance vector file in memory; deterministic (fixed seeds, fixed clock). */
 export async function buildVectorFiles(): Promise<VectorFiles> {
@@ -23,6 +33,8 @@ export async function buildVectorFiles(): Promise<VectorFiles> {
     ...descriptorVectors(ctx),
     ...membershipVectors(ctx),
     ...pingVectors(ctx),
+    ...aggregateVectors(ctx),
+    ...orderVectors(ctx),
   ];
   const files: VectorFiles = {};
   const index = {

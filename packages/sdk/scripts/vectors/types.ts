@@ -31,7 +31,13 @@ export type Vector = VectorBase &
       }
     | {
         kind: 'page';
-        input: { state: FeedState; page: unknown; now: number; revisions?: KnownRevision[] };
+        input: {
+          state: FeedState;
+          page: unknown;
+          now: number;
+          revisions?: KnownRevision[];
+          limit?: number;
+        };
       }
     | { kind: 'head'; input: { jws: string; now: number; keys: PinnedKeys; iss: string } }
     | { kind: 'descriptor'; input: { jws: string; now: number; url: string; keys?: PinnedKeys } }
@@ -47,6 +53,20 @@ export type Vector = VectorBase &
           aud: string;
           keysByIss: Record<string, PinnedKeys>;
           seenJtis: string[];
+        };
+      }
+    | {
+        kind: 'aggregate';
+        input: {
+          page: unknown;
+          now: number;
+          hubKeys: PinnedKeys;
+          hub: string;
+          after: number;
+          headIat: number;
+          limit: number;
+          memberships: Record<string, string>;
+          acceptLegacyDigest?: boolean;
         };
       }
   );

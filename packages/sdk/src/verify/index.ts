@@ -1,4 +1,11 @@
 export { isProtocolError, ProtocolError, type ProtocolErrorCode } from '../errors.js';
+export {
+  AGGREGATE_DIGEST_ALG,
+  type AggregateDigestAlg,
+  type AggregateItem,
+  aggregateDigest,
+  aggregateItemLine,
+} from './aggregate-digest.js';
 export { extendChain } from './extend-chain.js';
 export { type FeedState, initialFeedState } from './feed-state.js';
 export { type PinnedKey, type PinnedKeys, pinKeys } from './pinned-keys.js';
@@ -10,6 +17,11 @@ export {
   type RevisionLookup,
   revisionBook,
 } from './revisions.js';
+export {
+  type VerifiedAggregatePage,
+  type VerifyAggregatePageOptions,
+  verifyAggregatePage,
+} from './verify-aggregate-page.js';
 export {
   type VerifiedDescriptor,
   type VerifyDescriptorOptions,
@@ -34,3 +46,11 @@ export {
   type VerifyRecordOptions,
   verifyRecord,
 } from './verify-record.js';
+export {
+  mergeStatementKeys,
+  type RelayedNode,
+  type RelayedSkip,
+  type VerifiedRelayedItems,
+  type VerifyRelayedItemsOptions,
+  verifyRelayedItems,
+} from './verify-relayed.js';

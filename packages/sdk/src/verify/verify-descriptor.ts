@@ -6,7 +6,6 @@ import {
   schemaMajorOf,
 } from '@promise-global/schema';
 import { ProtocolError } from '../errors.js';
-import { parseClaimsWith } from '../internal/claims.js';
 import { jwkThumbprint } from '../keys/thumbprint.js';
 import { LIMITS, numericDate } from '../limits.js';
 import { checkHeader, parseClaims, splitCompact } from './compact.js';
@@ -31,6 +30,27 @@ export interface VerifiedDescriptor {
   rotated: boolean;
   /** The kid of the key that signed the descriptor: at enrolment, the key the operator confirms. */
   signerKid: string;
+}
+
+/**
+ * §2.2 and §10.7: the claims table (`CLAIMS_INVALID`), then the partner profile against the
+ * schema's `Partner`: an object that fails only there is `SCHEMA_INVALID`, like record data.
+ */
+function parseDescriptorClaims(claims: Record<string, unknown>): NodeDescriptor {
+  const result = NodeDescriptor.safeParse(claims);
+  if (result.success) return result.data;
+  const { partner } = claims;
+  const profileOnly =
+    typeof partner === 'object' &&
+    partner !== null &&
+    !Array.isArray(partner) &&
+    result.error.issues.every((issue) => issue.path[0] === 'partner');
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ProtocolError(
+    profileOnly ? 'SCHEMA_INVALID' : 'CLAIMS_INVALID',
+    `descriptor: ${issues.join('; ')}`,
+    { issues },
+  );
 }
 
 async function keyFromClaims(
@@ -159,7 +179,7 @@ export async function verifyDescriptor(
   ) {
     throw new ProtocolError('SCHEMA_MAJOR_UNKNOWN', `descriptor schema ${claims.schemaVersion}`);
   }
-  const descriptor = parseClaimsWith(NodeDescriptor, claims, what);
+  const descriptor = parseDescriptorClaims(claims);
   if (descriptor.iss !== descriptor.sub)
     throw new ProtocolError('SUB_MISMATCH', 'descriptor iss and sub differ');
   if (options.url !== undefined && descriptor.iss !== options.url) {

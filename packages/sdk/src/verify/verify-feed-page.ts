@@ -18,6 +18,11 @@ export interface VerifyFeedPageOptions {
    * before); a later page checks only records whose identity appears earlier in the page.
    */
   revisions?: RevisionLookup;
+  /**
+   * The `limit=` the page was fetched with: a page with more records is refused with
+   * `PAGE_TOO_LARGE` (§7.1), as is one over 1000 whatever was asked.
+   */
+  limit?: number;
 }
 
 /** The outcome of a page that verified completely. */
@@ -30,17 +35,14 @@ export interface VerifiedFeedPage {
   head: FeedHead;
 }
 
-function checkPageShape(page: unknown): FeedPage {
+function checkPageShape(page: unknown, limit: number = LIMITS.maxPageRecords): FeedPage {
   const parsed = FeedPage.safeParse(page);
   if (!parsed.success)
     throw new ProtocolError('PAGE_INVALID', 'a feed page is { records: string[], head: string }');
   const { records } = parsed.data;
-  if (records.length > LIMITS.maxPageRecords) {
-    throw new ProtocolError(
-      'PAGE_TOO_LARGE',
-      `${records.length} records, over ${LIMITS.maxPageRecords}`,
-    );
-  }
+  const most = Math.min(limit, LIMITS.maxPageRecords);
+  if (records.length > most)
+    throw new ProtocolError('PAGE_TOO_LARGE', `${records.length} records, over ${most}`);
   const bytes = records.reduce((sum, record) => sum + record.length, 0);
   if (bytes > LIMITS.maxPageBytes)
     throw new ProtocolError('PAGE_TOO_LARGE', `${bytes} characters of records`);
@@ -97,7 +99,7 @@ export async function verifyFeedPage(
   page: unknown,
   options: VerifyFeedPageOptions = {},
 ): Promise<VerifiedFeedPage> {
-  const { records: jwsList, head: headJws } = checkPageShape(page);
+  const { records: jwsList, head: headJws } = checkPageShape(page, options.limit);
   const head = await verifyHead(headJws, { keys: state.keys, iss: state.iss, now: options.now });
   checkHeadPosition(state, head);
   const recordOptions = {
