@@ -30,6 +30,7 @@ export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-p
 export {
   type RecordEnvelope,
   type VerifiedPayload,
+  type QuarantineReason,
   type VerifiedRecord,
   type VerifyRecordOptions,
   verifyRecord,
