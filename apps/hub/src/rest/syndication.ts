@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { HubContext } from '../context.js';
-import { FeedValidators, serveFeed } from '../syndication/conditional-get.js';
 import { ADOPTIONS_PREFIX, adoptionFeed } from '../syndication/adoption-feed.js';
+import { FeedValidators, serveFeed } from '../syndication/conditional-get.js';
 import type { FeedDocument, FeedFormat } from '../syndication/feed-document.js';
 import { feedPartner, innovationFeed, isTheme } from '../syndication/innovation-feed.js';
 import { configuredPortal } from '../syndication/portal-links.js';

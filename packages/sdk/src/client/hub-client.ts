@@ -1,7 +1,7 @@
 import type {
+  AdminRole,
   AdoptionQuery,
   AdoptionView,
-  AdminRole,
   CreatedToken,
   HubRecordType,
   InnovationFacets,

@@ -28,9 +28,9 @@ export {
 } from './verify-membership.js';
 export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export {
+  type QuarantineReason,
   type RecordEnvelope,
   type VerifiedPayload,
-  type QuarantineReason,
   type VerifiedRecord,
   type VerifyRecordOptions,
   verifyRecord,
