@@ -3,6 +3,7 @@ import { formatDate } from '@promise-global/ui/format';
 import { renderMarkdown } from '@promise-global/ui/markdown';
 import { error } from '@sveltejs/kit';
 import { countryName } from '#lib/country-name.js';
+import { takenUp } from '#lib/server/adoptions.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
@@ -12,11 +13,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const { hub } = getPortal();
-  const [record, partners, statuses] = await fromHub(() =>
+  const [record, partners, statuses, adoptions] = await fromHub(() =>
     Promise.all([
       hub.getRecord({ partnerId: params.partner, type: 'innovation', id: params.id }),
       hub.partners(),
       hub.nodeStatus(),
+      hub.adoptions({ piece: { partnerId: params.partner, recordId: params.id } }),
     ]),
   );
   const parsed = Innovation.safeParse(record?.data);
@@ -61,6 +63,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
           ]
         : [];
     }),
+    takenUp: takenUp(adoptions),
     signatureCheck: signatureCheckSource(record),
     provenance: provenanceOf(
       record,
