@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adoption, adoptionInput } from '../test/fixtures.js';
 import { type BadField, expectRefusedAt } from '../test/issues.js';
-import { ADOPTION_NOTE_WORD_LIMIT, Adoption, AdoptionInput } from './adoption.js';
+import { Adoption, AdoptionInput } from './adoption.js';
 import { RecordPayload } from './protocol/record-payload.js';
 import { isKnownRecordType, RECORD_TYPES, recordDataSchemas } from './records.js';
 import { ADOPTION_STAGES } from './vocabularies.js';
+import { ADOPTION_NOTE_WORD_LIMIT } from './word-count.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 

@@ -4,10 +4,7 @@ import { IsoDate, IsoDateTime, Slug, text, Uuid } from './primitives.js';
 import { Sha256Base64url } from './protocol/common.js';
 import { cleanText } from './text-hygiene.js';
 import { ADOPTION_STAGES } from './vocabularies.js';
-import { countWords } from './word-count.js';
-
-/** An adoption note is short: what the adopter is doing and how it is going. */
-export const ADOPTION_NOTE_WORD_LIMIT = 150;
+import { ADOPTION_NOTE_WORD_LIMIT, countWords } from './word-count.js';
 
 /**
  * The piece an adoption is about, as the adopter read it: the owning partner, the record id and

@@ -4,6 +4,7 @@ import { sessionRoutes } from '../admin/session-routes.js';
 import { workspaceRoutes } from '../admin/workspace-routes.js';
 import { adoptionRoutes } from '../api/adoption-routes.js';
 import { innovationRoutes } from '../api/innovation-routes.js';
+import { networkRoutes } from '../api/network-routes.js';
 import { organisationRoutes } from '../api/organisation-routes.js';
 import { partnerRoutes } from '../api/partner-routes.js';
 import { serviceRoutes } from '../api/service-routes.js';
@@ -68,6 +69,7 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/services', serviceRoutes(ctx));
   app.route('/api/innovations', innovationRoutes(ctx));
   app.route('/api/adoptions', adoptionRoutes(ctx));
+  app.route('/api/network', networkRoutes(ctx));
   app.route('/api/status', statusRoutes(ctx));
   return app;
 }
