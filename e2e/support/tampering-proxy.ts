@@ -4,11 +4,14 @@ import type { AddressInfo } from 'node:net';
 /**
  * A man in the middle in front of a hub: passes every request through, but rewrites the signed
  * record in `GET /records/…` answers with `tamper` (a JWS in, a JWS out). What a reader's browser
- * would get from a compromised hub or CDN.
+ * would get from a compromised hub or CDN. With `{ feed: true }` it stands in front of a node
+ * instead and rewrites every record of its `GET /feed` pages: what a hub would get from a
+ * compromised network path.
  */
 export async function startTamperingProxy(
   target: string,
   tamper: (jws: string) => string,
+  options: { feed?: boolean } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     relay(request.url ?? '/', request.method ?? 'GET', request.headers.origin).then(
@@ -22,9 +25,13 @@ export async function startTamperingProxy(
       headers: origin ? { origin } : {},
     });
     let body = Buffer.from(await upstream.arrayBuffer());
-    if (path.startsWith('/records/') && upstream.ok) {
+    if (!options.feed && path.startsWith('/records/') && upstream.ok) {
       const record = JSON.parse(body.toString('utf8')) as { jws: string };
       body = Buffer.from(JSON.stringify({ ...record, jws: tamper(record.jws) }));
+    }
+    if (options.feed && path.startsWith('/feed') && upstream.ok) {
+      const page = JSON.parse(body.toString('utf8')) as { records: string[] };
+      body = Buffer.from(JSON.stringify({ ...page, records: page.records.map(tamper) }));
     }
     const headers = Object.fromEntries(
       [...upstream.headers].filter(

@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import {
+  Adoption,
+  AdoptionInput,
   FeedHead,
   FeedPage,
   Innovation,
@@ -28,6 +30,8 @@ export const PUBLIC_SCHEMAS = {
   ServiceInput,
   Innovation,
   InnovationInput,
+  Adoption,
+  AdoptionInput,
   RecordPayload,
   FeedHead,
   FeedPage,

@@ -1,3 +1,4 @@
+export * from './adoption.js';
 export * from './countries.js';
 export * from './innovation.js';
 export * from './organisation.js';

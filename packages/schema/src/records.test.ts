@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { crisisLine, innovation, organisation, partner } from '../test/fixtures.js';
+import { adoption, crisisLine, innovation, organisation, partner } from '../test/fixtures.js';
 import { RECORD_TYPES, recordDataSchemas } from './records.js';
 
 describe('recordDataSchemas', () => {
-  const examples = { partner, organisation, service: crisisLine, innovation };
+  const examples = { partner, organisation, service: crisisLine, innovation, adoption };
 
   it('has a schema for every record type', () => {
     expect(Object.keys(recordDataSchemas).sort()).toEqual([...RECORD_TYPES].sort());

@@ -131,3 +131,9 @@ export const LABELS: Readonly<Record<string, string>> = {
   named_team: 'Referral from a named team',
   professional: 'Any professional can refer',
 };
+
+/**
+ * How far a partner has taken up another partner's piece (an `adoption` record, schema 1.1):
+ * looking into it, trying it in one place, using it as usual practice, or no longer using it.
+ */
+export const ADOPTION_STAGES = ['exploring', 'piloting', 'adopted', 'stopped'] as const;

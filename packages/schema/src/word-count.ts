@@ -4,6 +4,8 @@ export const WORD_TARGET = 500;
 export const WORD_WARN_ABOVE = 500;
 /** Above this the piece is refused. */
 export const WORD_LIMIT = 750;
+/** An adoption note is short: what the adopter is doing and how it is going (schema 1.1). */
+export const ADOPTION_NOTE_WORD_LIMIT = 150;
 
 /** Markup a reader does not see, each with a substring that must be present for it to match. */
 const HIDDEN_MARKUP: ReadonlyArray<readonly [string, RegExp]> = [

@@ -137,3 +137,23 @@ export const innovation = {
   submittedAt: '2026-02-10T10:00:00Z',
   updatedAt: '2026-02-10T10:00:00Z',
 };
+
+/** Another partner (`leeds`) piloting the `cpft` write-up above, as read at one record hash. */
+export const adoptionInput = {
+  piece: {
+    partnerId: 'cpft',
+    recordId: innovation.id,
+    hash: 'x2R0dC1ycGQ0cFpLbW5vcGZlZ2h0d2F5Y2FmZWxlZWQ',
+  },
+  stage: 'piloting',
+  date: '2026-03-02',
+  note: 'Two evening sessions a week in the city centre, run with our peer workers.',
+  contactRole: 'Crisis pathway lead',
+} as const;
+
+export const adoption = {
+  id: '7d9f3b8e-2a41-4c6d-9e0f-5b1a2c3d4e5f',
+  partnerId: 'leeds',
+  ...adoptionInput,
+  updatedAt: '2026-03-02T11:00:00Z',
+};

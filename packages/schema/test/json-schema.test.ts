@@ -12,6 +12,8 @@ import {
 import { GENESIS_HASH, RECORD_TYPES, type RecordType, recordDataSchemas } from '../src/index.js';
 import { createAjv } from './ajv.js';
 import {
+  adoption,
+  adoptionInput,
   crisisLine,
   crisisLineInput,
   homeTreatment,
@@ -120,7 +122,17 @@ const samples: Sample[] = [
   ['InnovationInput', 'an innovation as written', innovationInput],
   ['InnovationInput', 'an innovation without a contact', without(innovationInput, 'contact')],
   ['InnovationInput', 'an innovation with an unknown kind', { ...innovationInput, kind: 'rumour' }],
+  ['Adoption', 'an adoption', adoption],
+  ['Adoption', 'an adoption at a made-up stage', { ...adoption, stage: 'finished' }],
+  ['AdoptionInput', 'an adoption as written', adoptionInput],
+  [
+    'AdoptionInput',
+    'an adoption without the piece’s hash',
+    { ...adoptionInput, piece: { partnerId: 'cpft', recordId: innovation.id } },
+  ],
   ['RecordPayload', 'a record with data', record],
+  ['RecordPayload', 'a record of a type a later minor added', { ...record, type: 'event_listing' }],
+  ['RecordPayload', 'a record whose type is not a type name', { ...record, type: 'Not A Type' }],
   [
     'RecordPayload',
     'a tombstone',
@@ -182,6 +194,8 @@ const samples: Sample[] = [
 describe('exported JSON Schema', () => {
   it('covers every public type', () => {
     expect(Object.keys(PUBLIC_SCHEMAS).sort()).toEqual([
+      'Adoption',
+      'AdoptionInput',
       'FeedHead',
       'FeedPage',
       'Innovation',

@@ -25,6 +25,7 @@ export async function removeNodeFromIndex(db: HubDatabase, nodeId: number): Prom
       },
       { sql: 'DELETE FROM services WHERE node_id = ?', args: [nodeId] },
       { sql: 'DELETE FROM directory WHERE node_id = ?', args: [nodeId] },
+      { sql: 'DELETE FROM adoptions WHERE node_id = ?', args: [nodeId] },
       { sql: 'DELETE FROM quarantine WHERE node_id = ?', args: [nodeId] },
     ],
     'write',

@@ -23,16 +23,29 @@ export function quarantineEntries(
   }));
 }
 
-/** Splits verified records into those the hub indexes and those it quarantines (unknown major). */
+/** A verified record as the hub stores it; `reason` is set when the SDK did not read its data. */
+export type StoredRecord = VerifiedEntry & { quarantined: boolean; reason?: string };
+
+/**
+ * Splits verified records into those the hub indexes and those it quarantines: an unknown major
+ * (§4.3), or a record type this hub does not know (§4.6). Both stay in the log and the chain.
+ */
 export function partitionByMajor(
-  records: readonly (VerifiedEntry & { quarantined: boolean })[],
+  records: readonly StoredRecord[],
   knownMajors: readonly number[],
 ): { indexable: VerifiedEntry[]; quarantined: QuarantinedEntry[] } {
   const indexable: VerifiedEntry[] = [];
   const quarantined: QuarantinedEntry[] = [];
   for (const record of records) {
     const major = schemaMajorOf(record.payload.schemaVersion);
-    if (record.quarantined || major === undefined || !knownMajors.includes(major)) {
+    if (record.quarantined && record.reason === 'RECORD_TYPE_UNKNOWN') {
+      quarantined.push({
+        seq: record.payload.seq,
+        schemaVersion: record.payload.schemaVersion,
+        reasonCode: 'RECORD_TYPE_UNKNOWN',
+        reason: `record type ${record.payload.type} (schema ${record.payload.schemaVersion}) is not known to this hub`,
+      });
+    } else if (record.quarantined || major === undefined || !knownMajors.includes(major)) {
       quarantined.push({
         seq: record.payload.seq,
         schemaVersion: record.payload.schemaVersion,
@@ -53,7 +66,7 @@ export function partitionByMajor(
  */
 export function recordStatements(
   node: PageNode,
-  records: readonly (VerifiedEntry & { quarantined: boolean })[],
+  records: readonly StoredRecord[],
   knownMajors: readonly number[],
   now = Date.now(),
 ): InStatement[] {

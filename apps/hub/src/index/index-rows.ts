@@ -1,4 +1,5 @@
 import type {
+  Adoption,
   Innovation,
   Organisation,
   Partner,
@@ -59,9 +60,25 @@ export interface ServiceRow {
   updatedAt: string;
 }
 
+export interface AdoptionRow {
+  recordId: string;
+  partnerId: string;
+  piecePartnerId: string;
+  pieceRecordId: string;
+  pieceHash: string;
+  stage: string;
+  date: string;
+  /** The earliest stage date among the versions indexed together (the index keeps the minimum). */
+  firstDate: string;
+  note: string;
+  contactRole: string;
+  updatedAt: string;
+}
+
 /** What indexing one record does: put a row in a search table, a directory row, or remove it. */
 export type IndexAction =
   | { kind: 'innovation'; row: InnovationRow }
+  | { kind: 'adoption'; row: AdoptionRow }
   | { kind: 'service'; row: ServiceRow }
   | { kind: 'directory'; recordType: 'partner' | 'organisation'; recordId: string; name: string }
   /** `withdrawn`: the node withdrew it (status or tombstone), so it leaves the Project 52 queue. */
@@ -167,5 +184,27 @@ export function indexAction(
         recordId: payload.id,
         name: (parsed.data as Organisation).name,
       };
+    case 'adoption': {
+      const data = parsed.data as Adoption;
+      return {
+        kind: 'adoption',
+        row: {
+          recordId: payload.id,
+          partnerId: data.partnerId,
+          piecePartnerId: data.piece.partnerId,
+          pieceRecordId: data.piece.recordId,
+          pieceHash: data.piece.hash,
+          stage: data.stage,
+          date: data.date,
+          firstDate: data.date,
+          note: data.note,
+          contactRole: data.contactRole,
+          updatedAt: data.updatedAt,
+        },
+      };
+    }
+    default:
+      // Types this hub does not know are quarantined before indexing (§4.6); never indexed.
+      return { kind: 'remove', recordType: payload.type, recordId: payload.id, withdrawn: false };
   }
 }

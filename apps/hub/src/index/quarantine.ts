@@ -27,7 +27,8 @@ export async function listQuarantine(db: HubDatabase): Promise<QuarantinedRecord
 /**
  * Re-processes quarantined records whose schema major the hub now knows: each is verified again
  * against the node's pinned keys and indexed if it is still the record's latest version; either way
- * it leaves quarantine. Returns how many left.
+ * it leaves quarantine — unless its record type is still unknown to this hub (§4.6), when it stays
+ * until a hub that knows the type starts. Returns how many left.
  */
 export async function reprocessQuarantine(
   db: HubDatabase,
@@ -52,6 +53,7 @@ export async function reprocessQuarantine(
       partnerId: String(row.partner_id),
       quarantineUnknownMajor: true,
     });
+    if (record.quarantined && record.reason === 'RECORD_TYPE_UNKNOWN') continue;
     if (!record.quarantined && Number(row.latest) === Number(row.hub_seq)) {
       const node = {
         id: Number(row.node_id),

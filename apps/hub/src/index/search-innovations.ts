@@ -36,12 +36,17 @@ export function innovationFilterSql(filters: Filters | undefined): {
     );
     args.push(...filters.themes);
   }
+  if (filters?.takenUp) clauses.push(`${TAKEN_UP} > 0`);
   return { sql: clauses.length ? clauses.join(' AND ') : '1', args };
 }
 
+/** How many other partners are exploring, piloting or have adopted the piece `i` (index-backed). */
+export const TAKEN_UP = `(SELECT count(*) FROM adoptions a WHERE a.piece_partner_id = i.partner_id
+  AND a.piece_record_id = i.record_id AND a.stage != 'stopped')`;
+
 /** The hit's columns packed as one JSON array: far cheaper to move out of libSQL than 15 columns. */
 const hitDetail = `json_array(i.rowid, i.record_id, i.partner_id, n.url, i.title, i.kind, i.themes, i.country, i.year,
-  i.evidence_level, i.status, i.published_at, i.updated_at, i.summary, i.submitted_at) AS detail`;
+  i.evidence_level, i.status, i.published_at, i.updated_at, i.summary, i.submitted_at, ${TAKEN_UP}) AS detail`;
 
 type Detail = [
   number,
@@ -59,6 +64,7 @@ type Detail = [
   string,
   string,
   string | null,
+  number,
 ];
 
 function toHit(row: Record<string, unknown>): InnovationHit {
@@ -78,6 +84,7 @@ function toHit(row: Record<string, unknown>): InnovationHit {
     updatedAt,
     summary,
     submittedAt,
+    takenUpBy,
   ] = JSON.parse(String(row.detail)) as Detail;
   return {
     partnerId,
@@ -94,6 +101,7 @@ function toHit(row: Record<string, unknown>): InnovationHit {
     publishedAt,
     submittedAt,
     updatedAt,
+    takenUpBy,
     highlights: {
       title: snippetParts(String(row.title_mark ?? title)),
       summary: snippetParts(String(row.summary_mark ?? '')),
@@ -122,6 +130,28 @@ export async function searchInnovations(
   const match = ftsMatchExpression(input.q);
   const client = db.$client;
   const counting = countingSql('innovations', match, filter);
+  if (input.sort === 'spread') {
+    // Most taken up first, then newest; pages by offset (the count is not a stable keyset).
+    const position = readCursor(input.cursor, 'offset');
+    const offset = position?.kind === 'offset' ? position.offset : 0;
+    const from =
+      match === undefined
+        ? 'innovations i JOIN nodes n ON n.id = i.node_id WHERE'
+        : 'innovation_fts JOIN innovations i ON i.rowid = innovation_fts.rowid JOIN nodes n ON n.id = i.node_id WHERE innovation_fts MATCH ? AND';
+    const result = await client.execute({
+      sql: `SELECT i.rowid AS rowid, ${hitDetail}${match === undefined ? '' : `, ${marks}`}
+        FROM ${from} ${filter.sql}
+        ORDER BY ${TAKEN_UP} DESC, i.updated_at DESC, i.rowid DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+      args: [...(match === undefined ? [] : [match]), ...filter.args],
+    });
+    return searchPage(
+      db,
+      { rows: result.rows, limit, position },
+      counting,
+      toHit,
+      () => offset + limit,
+    );
+  }
   if (match === undefined || input.sort === 'newest') {
     const position = readCursor(input.cursor, 'keyset');
     const after = position?.kind === 'keyset' ? 'AND (i.updated_at, i.rowid) < (?, ?)' : '';

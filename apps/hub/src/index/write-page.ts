@@ -1,6 +1,7 @@
 import type { InStatement, InValue } from '@libsql/client';
 import { queueStatements } from '../project52-hub/queue-writes.js';
-import type { InnovationRow, ServiceRow, VerifiedEntry } from './index-rows.js';
+import { adoptionStatements } from './adoption-writes.js';
+import type { AdoptionRow, InnovationRow, ServiceRow, VerifiedEntry } from './index-rows.js';
 import { type IndexAction, indexAction } from './index-rows.js';
 
 /** The node a page belongs to, as the writer needs it. */
@@ -196,16 +197,26 @@ function upsertDirectory(
  */
 export function indexEntries(node: PageNode, entries: readonly VerifiedEntry[]): InStatement[] {
   const latest = new Map<string, { entry: VerifiedEntry; action: IndexAction }>();
+  const firstDates = new Map<string, string>();
   for (const entry of entries) {
     const action = indexAction(entry, node);
+    if (action.kind === 'adoption') {
+      const seen = firstDates.get(action.row.recordId);
+      if (seen === undefined || action.row.date < seen) {
+        firstDates.set(action.row.recordId, action.row.date);
+      }
+      action.row.firstDate = firstDates.get(action.row.recordId) ?? action.row.date;
+    }
     latest.set(`${entry.payload.type}\u0000${entry.payload.id}`, { entry, action });
   }
   const innovations: { row: InnovationRow; seq: number }[] = [];
   const services: { row: ServiceRow; seq: number }[] = [];
   const directory: { recordType: string; recordId: string; name: string; seq: number }[] = [];
+  const adoptions: { row: AdoptionRow; seq: number }[] = [];
   const removed = {
     innovation: [] as string[],
     service: [] as string[],
+    adoption: [] as string[],
     directory: [] as [string, string][],
   };
   for (const { entry, action } of latest.values()) {
@@ -213,7 +224,10 @@ export function indexEntries(node: PageNode, entries: readonly VerifiedEntry[]):
     const { type, id } = entry.payload;
     if (type === 'innovation') removed.innovation.push(id);
     else if (type === 'service') removed.service.push(id);
-    else removed.directory.push([type, id]);
+    else if (type === 'adoption') {
+      if (action.kind !== 'adoption') removed.adoption.push(id);
+    } else removed.directory.push([type, id]);
+    if (action.kind === 'adoption') adoptions.push({ row: action.row, seq });
     if (action.kind === 'innovation') innovations.push({ row: action.row, seq });
     if (action.kind === 'service') services.push({ row: action.row, seq });
     if (action.kind === 'directory') directory.push({ ...action, seq });
@@ -256,6 +270,7 @@ export function indexEntries(node: PageNode, entries: readonly VerifiedEntry[]):
     ...upsertServices(node.id, services),
     ...upsertDirectory(node.id, directory),
     ...directoryRemovals,
+    ...adoptionStatements(node.id, adoptions, removed.adoption),
     ...queueStatements(
       node,
       [...latest.values()].map(({ action }) => action),

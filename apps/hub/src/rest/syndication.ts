@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { HubContext } from '../context.js';
+import { ADOPTIONS_PREFIX, adoptionFeed } from '../syndication/adoption-feed.js';
 import { FeedValidators, serveFeed } from '../syndication/conditional-get.js';
 import type { FeedDocument, FeedFormat } from '../syndication/feed-document.js';
 import { feedPartner, innovationFeed, isTheme } from '../syndication/innovation-feed.js';
@@ -17,7 +18,7 @@ const FILES: ReadonlyArray<[string, FeedFormat]> = [
  * The hub's feeds, each in RSS 2.0, Atom and JSON Feed 1.1, with CORS for everyone and
  * conditional GET: the network's pieces (`/rss.xml`), one theme's (`/themes/{theme}/rss.xml`), one
  * partner's (`/partners/{partnerId}/rss.xml`), crisis-service changes (`/services/crisis/rss.xml`)
- * and, with Project 52, the bulletins (`/bulletins/rss.xml`). Links are built from the configured
+ * adoptions across the network (`/adoptions/rss.xml`) and, with Project 52, the bulletins (`/bulletins/rss.xml`). Links are built from the configured
  * portal URL as each feed is served.
  */
 export function mountSyndication(app: Hono, ctx: HubContext): void {
@@ -50,5 +51,6 @@ export function mountSyndication(app: Hono, ctx: HubContext): void {
     return partner ? innovationFeed(ctx.db, partner, ctx.url(), portal()) : null;
   });
   mount(CRISIS_CHANGES_PREFIX, () => crisisChangesFeed(ctx.db, ctx.url(), portal()));
+  mount(ADOPTIONS_PREFIX, () => adoptionFeed(ctx.db, ctx.url(), portal()));
   mount('/bulletins', async () => (ctx.project52 ? ctx.project52.feed() : null));
 }

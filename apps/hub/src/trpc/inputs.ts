@@ -14,7 +14,7 @@ const page = {
 
 export const InnovationSearch = z.object({
   ...page,
-  sort: z.enum(['relevance', 'newest']).optional(),
+  sort: z.enum(['relevance', 'newest', 'spread']).optional(),
   filters: z
     .object({
       themes: list,
@@ -23,6 +23,7 @@ export const InnovationSearch = z.object({
       countries: list,
       years: z.array(z.number().int().min(1900).max(2200)).max(20).optional(),
       evidenceLevels: list,
+      takenUp: z.boolean().optional(),
     })
     .optional(),
 });
@@ -84,6 +85,16 @@ export const PieceRefInput = z.object({
 });
 
 export const RecordRef = PartnerRef.extend({
-  type: z.enum(['partner', 'organisation', 'service', 'innovation']),
+  type: z.enum(['partner', 'organisation', 'service', 'innovation', 'adoption']),
   id: z.string().min(1).max(128),
 });
+
+/** `adoptions.list`: of one piece, of one partner's pieces, by one adopter, or all. */
+export const AdoptionQuery = z
+  .object({
+    piece: PartnerRef.extend({ recordId: z.string().min(1).max(128) }).optional(),
+    ofPartner: PartnerId.optional(),
+    byPartner: PartnerId.optional(),
+    limit: z.number().int().min(1).max(2000).optional(),
+  })
+  .optional();

@@ -2,6 +2,7 @@ import { adminNodesRouter } from './admin/nodes.js';
 import { adminProject52Router } from './admin/project52.js';
 import { adminCountersRouter, adminQuarantineRouter, adminTokensRouter } from './admin/tokens.js';
 import { adminUpstreamsRouter } from './admin/upstreams.js';
+import { adoptionsRouter } from './routers/adoptions.js';
 import { helplinesRouter } from './routers/helplines.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
 import { project52Router, subscriptionsRouter } from './routers/project52.js';
@@ -13,6 +14,7 @@ export const hubRouter = router({
   search: searchRouter,
   facets: facetsRouter,
   records: recordsRouter,
+  adoptions: adoptionsRouter,
   partners: partnersRouter,
   nodes: nodesRouter,
   helplines: helplinesRouter,

@@ -74,12 +74,19 @@ export function removeRelayedRecord(
           args: [nodeId, removed.id],
         },
       ]
-    : [
-        {
-          sql: 'DELETE FROM directory WHERE node_id = ? AND record_type = ? AND record_id = ?',
-          args: [nodeId, removed.type, removed.id],
-        },
-      ];
+    : removed.type === 'adoption'
+      ? [
+          {
+            sql: 'DELETE FROM adoptions WHERE node_id = ? AND record_id = ?',
+            args: [nodeId, removed.id],
+          },
+        ]
+      : [
+          {
+            sql: 'DELETE FROM directory WHERE node_id = ? AND record_type = ? AND record_id = ?',
+            args: [nodeId, removed.type, removed.id],
+          },
+        ];
   return [
     ...search,
     {

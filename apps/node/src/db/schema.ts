@@ -1,4 +1,5 @@
 export * from './schema/admin-session.js';
+export * from './schema/adoption.js';
 export * from './schema/api-token.js';
 export * from './schema/feed-record.js';
 export * from './schema/innovation.js';

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sessionRoutes } from '../admin/session-routes.js';
 import { workspaceRoutes } from '../admin/workspace-routes.js';
+import { adoptionRoutes } from '../api/adoption-routes.js';
 import { innovationRoutes } from '../api/innovation-routes.js';
+import { networkRoutes } from '../api/network-routes.js';
 import { organisationRoutes } from '../api/organisation-routes.js';
 import { partnerRoutes } from '../api/partner-routes.js';
 import { serviceRoutes } from '../api/service-routes.js';
@@ -66,6 +68,8 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/organisations', organisationRoutes(ctx));
   app.route('/api/services', serviceRoutes(ctx));
   app.route('/api/innovations', innovationRoutes(ctx));
+  app.route('/api/adoptions', adoptionRoutes(ctx));
+  app.route('/api/network', networkRoutes(ctx));
   app.route('/api/status', statusRoutes(ctx));
   return app;
 }

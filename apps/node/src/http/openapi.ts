@@ -286,6 +286,42 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/api/adoptions': {
+        get: {
+          summary: "This partner's adoptions of other partners' pieces",
+          responses: { '200': { description: 'Adoptions, oldest first' } },
+        },
+        post: {
+          summary: "Start an adoption of another partner's piece (published at once)",
+          requestBody: { required: true, ...json(ref('AdoptionInput')) },
+          responses: {
+            '201': { description: 'Created', ...json(versioned('Adoption')) },
+            '422': error('Own piece, or suspected personal data in the note'),
+            ...writeErrors,
+          },
+        },
+      },
+      '/api/adoptions/{id}': {
+        parameters: [idParam],
+        get: {
+          summary: 'Read one adoption',
+          responses: {
+            '200': { description: 'Adoption', ...json(versioned('Adoption')) },
+            '404': error('Unknown id'),
+          },
+        },
+        put: {
+          summary:
+            'Move an adoption on: a new stage, date or note (the next revision is published)',
+          parameters: [ifMatch],
+          requestBody: { required: true, ...json(ref('AdoptionInput')) },
+          responses: {
+            '200': { description: 'Saved', ...json(versioned('Adoption')) },
+            '404': error('Unknown id'),
+            ...writeErrors,
+          },
+        },
+      },
       '/api/status': {
         get: {
           summary: "The node's signed feed head and, with a hub, what the hub last collected",

@@ -3,6 +3,7 @@ import type { NavItem } from '@promise-global/ui';
 /** The portal's main sections, in the header's order. */
 export const MAIN_NAVIGATION: readonly NavItem[] = [
   { href: '/innovations', label: 'Innovations' },
+  { href: '/spread', label: 'Spread' },
   { href: '/services', label: 'Find a service' },
   { href: '/partners', label: 'Partners' },
   { href: '/status', label: 'Network status' },

@@ -10,6 +10,9 @@ export const INNOVATION_PARAMS = {
   evidenceLevels: 'evidence',
 } as const;
 
+/** `takenup=yes`: only pieces other partners are exploring, piloting or have adopted. */
+export const TAKEN_UP_PARAM = 'takenup';
+
 export const SERVICE_PARAMS = {
   categories: 'category',
   urgencies: 'urgency',
@@ -56,8 +59,11 @@ export function readInnovationSearch(params: URLSearchParams): InnovationSearchI
   };
   const q = query(params);
   // Without words to rank by, the newest come first; with them, the reader may ask for newest.
-  const sort = !q || params.get('sort') === 'newest' ? 'newest' : 'relevance';
-  return { q, filters, sort, cursor: cursor(params) };
+  // Either way the reader may ask for the pieces taken up by most partners first.
+  const asked = params.get('sort');
+  const sort = asked === 'spread' ? 'spread' : !q || asked === 'newest' ? 'newest' : 'relevance';
+  const takenUp = params.get(TAKEN_UP_PARAM) === 'yes';
+  return { q, filters: takenUp ? { ...filters, takenUp } : filters, sort, cursor: cursor(params) };
 }
 
 /** The service search a URL describes; `open247=yes` asks for services open all hours. */

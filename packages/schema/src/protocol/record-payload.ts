@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { RECORD_TYPES } from '../records.js';
 import { IsoDateTime } from '../primitives.js';
+import { RecordTypeName } from '../records.js';
 import { EntityUrl, NumericDate, SemVer, Seq, Sha256Base64url } from './common.js';
 
 /** Why a record no longer exists: tombstones are kept for ever (§6). */
@@ -25,7 +25,7 @@ const RecordData = z
 const recordEnvelope = {
   iss: EntityUrl,
   iat: NumericDate,
-  type: z.enum(RECORD_TYPES),
+  type: RecordTypeName,
   id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a record id')),
   rev: z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
   seq: Seq,

@@ -1,5 +1,7 @@
 import type {
   AdminRole,
+  AdoptionQuery,
+  AdoptionView,
   CreatedToken,
   HubRecordType,
   InnovationFacets,
@@ -248,6 +250,17 @@ export class HubClient {
     call: CallOptions = {},
   ): Promise<RecordDetail<T> | null> {
     return this.call('query', 'records.get', input, call);
+  }
+
+  /**
+   * Signed adoptions as the hub indexed them, oldest first, each with how its reference to the
+   * piece stands (§4.7). No filter lists the whole network's spread.
+   *
+   * @example
+   * const takenUp = await hub.adoptions({ piece: { partnerId: 'cpft', recordId } });
+   */
+  adoptions(input: AdoptionQuery = {}, call: CallOptions = {}): Promise<AdoptionView[]> {
+    return this.call('query', 'adoptions.list', input, call);
   }
 
   partners(): Promise<PartnerSummary[]> {

@@ -32,10 +32,15 @@ export interface InnovationFilters {
   countries?: string[];
   years?: number[];
   evidenceLevels?: string[];
+  /** Only pieces another partner is exploring, piloting or has adopted. */
+  takenUp?: boolean;
 }
 
-/** `relevance` (with a query; the default) or `newest` (most recently updated first). */
-export type InnovationSort = 'relevance' | 'newest';
+/**
+ * `relevance` (with a query; the default), `newest` (most recently updated first) or `spread`
+ * (taken up by the most other partners first, then newest).
+ */
+export type InnovationSort = 'relevance' | 'newest' | 'spread';
 
 export interface InnovationSearchInput {
   q?: string;
@@ -61,6 +66,8 @@ export interface InnovationHit {
   /** The node's signed submission time (Project 52), when submitted. */
   submittedAt: string | null;
   updatedAt: string;
+  /** How many other partners are exploring, piloting or have adopted it (not those who stopped). */
+  takenUpBy: number;
   highlights: { title: SnippetPart[]; summary: SnippetPart[]; body: SnippetPart[] };
 }
 
@@ -171,7 +178,55 @@ export interface ServiceFacets {
   status: FacetCount[];
 }
 
-export type HubRecordType = 'partner' | 'organisation' | 'service' | 'innovation';
+export type HubRecordType = 'partner' | 'organisation' | 'service' | 'innovation' | 'adoption';
+
+export type AdoptionStage = 'exploring' | 'piloting' | 'adopted' | 'stopped';
+
+/**
+ * How an adoption's reference stands against the hub's index (docs/protocol.md §4.7): `ok` (the
+ * adopter read the current version), `outdated` (the piece has changed since, or the hash is not
+ * its current one), `withdrawn` (its owner withdrew or deleted it) or `unknown` (no such piece).
+ */
+export type AdoptionReferenceStatus = 'ok' | 'outdated' | 'withdrawn' | 'unknown';
+
+/** One partner's signed adoption of another partner's piece, as the hub indexed it. */
+export interface AdoptionView {
+  /** The adoption record's id in the adopter's feed. */
+  id: string;
+  /** The adopter. */
+  partnerId: string;
+  partnerName: string;
+  country: string | null;
+  nodeUrl: string;
+  piece: {
+    partnerId: string;
+    recordId: string;
+    hash: string;
+    /** The piece's current title, when the hub holds it. */
+    title: string | null;
+    partnerName: string | null;
+    country: string | null;
+  };
+  stage: AdoptionStage;
+  /** The date of the current stage. */
+  date: string;
+  /** The earliest stage date the hub has seen for this adoption. */
+  firstDate: string;
+  note: string;
+  contactRole: string;
+  updatedAt: string;
+  referenceStatus: AdoptionReferenceStatus;
+}
+
+/** Which adoptions to list: of one piece, of one partner's pieces, or by one adopter. */
+export interface AdoptionQuery {
+  piece?: { partnerId: string; recordId: string };
+  /** Adoptions of this partner's pieces. */
+  ofPartner?: string;
+  /** Adoptions this partner made. */
+  byPartner?: string;
+  limit?: number;
+}
 
 /** Everything needed to check a record's provenance independently (docs/protocol.md §3, §4). */
 export interface RecordDetailBase {

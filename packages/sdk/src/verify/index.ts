@@ -40,6 +40,7 @@ export {
 } from './verify-membership.js';
 export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export {
+  type QuarantineReason,
   type RecordEnvelope,
   type VerifiedPayload,
   type VerifiedRecord,

@@ -58,6 +58,44 @@ describe('verifyFeedPage (§7.3)', () => {
     expect(SCHEMA_VERSION.startsWith('1.')).toBe(true);
   });
 
+  test('keeps, verifies and skips a record of a type a later minor added (§4.6)', async () => {
+    const bodies = nodeABodies();
+    const first = bodies[0] as (typeof bodies)[number];
+    const later = await signChain(
+      ctx.keys.nodeA,
+      [
+        {
+          ...first,
+          type: 'event_listing',
+          id: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9',
+          rev: 1,
+          schemaVersion: '1.7.0',
+          data: { id: 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9', anything: 'unknown to 1.x readers' },
+        } as unknown as (typeof bodies)[number],
+        { ...first, rev: 2 },
+      ],
+      positionAfter(ctx.records, 6),
+    );
+    const records = [...ctx.records, ...later];
+    const page = { records, head: await headFor(ctx.keys.nodeA, positionAfter(records, 8)) };
+    const initial = stateAt(ctx.pinnedA, positionAfter(ctx.records, 0));
+    const verified = await verifyFeedPage(initial, page, { now });
+    expect(verified.state.seq).toBe(8);
+    const unknown = verified.records[6];
+    expect(unknown).toMatchObject({ quarantined: true, reason: 'RECORD_TYPE_UNKNOWN' });
+    expect(unknown?.payload.type).toBe('event_listing');
+    expect(verified.records[7]).toMatchObject({ quarantined: false, payload: { rev: 2 } });
+
+    // Its signature is still checked: a changed byte fails the page as for any record.
+    const [header, payload, signature] = (later[0] as string).split('.');
+    const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, data: { ...claims.data, anything: 'changed' } })).toString('base64url')}.${signature}`;
+    const tampered = { ...page, records: [...ctx.records, forged, ...later.slice(1)] };
+    await expect(verifyFeedPage(initial, tampered, { now })).rejects.toSatisfy((error) =>
+      isProtocolError(error, 'SIGNATURE_INVALID'),
+    );
+  });
+
   test('never changes the state it was given, also when it fails', async () => {
     const state = Object.freeze(stateAt(ctx.pinnedA, positionAfter(ctx.records, 2)));
     const snapshot = structuredClone(state);

@@ -1,4 +1,5 @@
 import {
+  isKnownRecordType,
   JWS_TYP,
   type RecordData,
   RecordPayload,
@@ -57,10 +58,14 @@ interface VerifiedBase {
   kid: string;
 }
 
+/** Why a verified record was not read: an unknown schema major (§4.3) or record type (§4.6). */
+export type QuarantineReason = 'SCHEMA_MAJOR_UNKNOWN' | 'RECORD_TYPE_UNKNOWN';
+
 /**
  * A record whose signature, envelope and data all verified (§4): `payload.data` is the
  * schema-parsed data (unknown fields of a newer minor dropped). With `quarantined: true` the
- * schema major is unknown and `data` was not validated (§4.3), so it stays untyped.
+ * schema major (§4.3) or the record type (§4.6) is unknown and `data` was not validated, so it
+ * stays untyped; `reason` says which. Its signature, envelope and chain place were checked.
  *
  * @example
  * const record = await verifyRecord(jws, { keys, iss });
@@ -68,7 +73,7 @@ interface VerifiedBase {
  */
 export type VerifiedRecord =
   | (VerifiedBase & { payload: VerifiedPayload; quarantined: false })
-  | (VerifiedBase & { payload: RecordPayload; quarantined: true });
+  | (VerifiedBase & { payload: RecordPayload; quarantined: true; reason: QuarantineReason });
 
 function checkData(payload: RecordPayload, options: VerifyRecordOptions): VerifiedPayload {
   if (payload.data === undefined) return payload as VerifiedPayload;
@@ -96,7 +101,8 @@ function checkData(payload: RecordPayload, options: VerifyRecordOptions): Verifi
 /**
  * Verifies one record JWS (§10): compact serialisation, the header profile, the pinned key by
  * kid, the Ed25519 signature, then the claims, the namespace, revocation, the schema major and
- * finally the data against `recordDataSchemas`. Throws {@link ProtocolError} on any failure.
+ * finally the data against `recordDataSchemas`. Throws {@link ProtocolError} on any failure. A
+ * record of a type this version does not know comes back `quarantined` (§4.6), never thrown.
  *
  * @example
  * const record = await verifyRecord(jws, { keys: pinned, iss: 'https://node.example.org' });
@@ -127,7 +133,9 @@ export async function verifyRecord(
   }
   const base = { jws: jws as string, hash: sha256Base64url(jws as string), kid };
   if (schemaMajorOf(payload.schemaVersion) !== SCHEMA_MAJOR) {
-    if (options.quarantineUnknownMajor === true) return { ...base, payload, quarantined: true };
+    if (options.quarantineUnknownMajor === true) {
+      return { ...base, payload, quarantined: true, reason: 'SCHEMA_MAJOR_UNKNOWN' };
+    }
     throw new ProtocolError(
       'SCHEMA_MAJOR_UNKNOWN',
       `schema ${payload.schemaVersion} is not major ${SCHEMA_MAJOR}`,
@@ -136,6 +144,10 @@ export async function verifyRecord(
         jws,
       },
     );
+  }
+  // A type added by a later minor: kept, verified and skipped, never a failure (§4.6).
+  if (!isKnownRecordType(payload.type)) {
+    return { ...base, payload, quarantined: true, reason: 'RECORD_TYPE_UNKNOWN' };
   }
   return { ...base, payload: checkData(payload, options), quarantined: false };
 }

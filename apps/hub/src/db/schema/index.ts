@@ -1,4 +1,5 @@
 export * from './admin.js';
+export * from './adoptions.js';
 export * from './entries.js';
 export * from './nodes.js';
 export * from './project52.js';

@@ -61,12 +61,14 @@ export type Route =
   | { page: 'service'; id: string | null }
   | { page: 'organisations' }
   | { page: 'organisation'; id: string | null }
+  | { page: 'network' }
+  | { page: 'network-piece'; partnerId: string; id: string }
   | { page: 'not-found' };
 
 /** Which page a path shows. */
 export function match(path: string): Route {
   const rest = path === BASE ? '' : path.slice(BASE.length + 1);
-  const [section, id] = rest.split('/');
+  const [section, id, more] = rest.split('/');
   if (section === '' || section === undefined) return { page: 'dashboard' };
   if (section === 'sign-in') return { page: 'sign-in' };
   const one = id === undefined ? undefined : id === 'new' ? null : decodeURIComponent(id);
@@ -76,6 +78,16 @@ export function match(path: string): Route {
     return one === undefined ? { page: 'services' } : { page: 'service', id: one };
   if (section === 'organisations') {
     return one === undefined ? { page: 'organisations' } : { page: 'organisation', id: one };
+  }
+  if (section === 'network') {
+    if (id === undefined) return { page: 'network' };
+    if (more !== undefined) {
+      return {
+        page: 'network-piece',
+        partnerId: decodeURIComponent(id),
+        id: decodeURIComponent(more),
+      };
+    }
   }
   return { page: 'not-found' };
 }

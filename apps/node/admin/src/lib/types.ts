@@ -1,6 +1,8 @@
 import type { Innovation, Organisation, Service } from '@promise-global/schema';
 
+export type { AdoptionView } from '@promise-global/sdk/client/hub';
 // The server's own response types: one definition, shared with the workspace as types only.
+export type { NetworkPiece, NetworkPieceDetail } from '../../../src/api/network-routes.js';
 export type { FederationStatus } from '../../../src/api/status-routes.js';
 export type { InnovationRevision } from '../../../src/resources/innovation-revisions.js';
 export type { Innovation, Organisation, Service };

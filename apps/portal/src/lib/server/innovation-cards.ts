@@ -12,6 +12,14 @@ export interface InnovationCardData {
   kind: string;
   themes: string[];
   date: string | undefined;
+  /** "Taken up by 2 partners", when other partners are exploring, piloting or have adopted it. */
+  takenUp: string | undefined;
+}
+
+/** "Taken up by 1 partner" / "Taken up by 3 partners"; undefined for none. */
+export function takenUpLine(count: number): string | undefined {
+  if (count <= 0) return undefined;
+  return `Taken up by ${count} ${count === 1 ? 'partner' : 'partners'}`;
 }
 
 const MARKDOWN_SYNTAX = /(^|\s)#{1,6}\s+|\*\*|__|`+|!\[|\]\([^)]*\)|\[|(^|\s)[-*+]\s+(?=\S)/g;
@@ -51,6 +59,7 @@ export function innovationCards(
       kind: label(hit.kind ?? 'innovation'),
       themes: hit.themes.map(label),
       date: hit.year ? String(hit.year) : undefined,
+      takenUp: takenUpLine(hit.takenUpBy ?? 0),
     };
   });
 }

@@ -37,8 +37,11 @@ function followed(
   filters: NonNullable<ReturnType<typeof readInnovationSearch>['filters']>,
   partners: ReadonlyMap<string, { name: string }>,
 ): Follow | null {
-  if (q) return null;
-  const used = Object.entries(filters).filter(([, values]) => values?.length);
+  if (q || filters.takenUp) return null;
+  const used = Object.entries(filters).filter(
+    (entry): entry is [string, (string | number)[]] =>
+      Array.isArray(entry[1]) && entry[1].length > 0,
+  );
   if (used.length === 0) return follow(NETWORK_FEED.name, NETWORK_FEED.title, NETWORK_FEED.prefix);
   const [only] = used;
   if (used.length > 1 || only?.[1]?.length !== 1) return null;
@@ -147,6 +150,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ),
       evidence: options(facets.evidenceLevel, filters.evidenceLevels ?? [], label, EVIDENCE_LEVELS),
     },
+    takenUp: filters.takenUp === true,
     selected: {
       theme: filters.themes ?? [],
       kind: filters.kinds ?? [],

@@ -4,6 +4,7 @@ import { renderMarkdown } from '@promise-global/ui/markdown';
 import { error } from '@sveltejs/kit';
 import { countryName } from '#lib/country-name.js';
 import { weekInWords } from '#lib/project52-words.js';
+import { takenUp } from '#lib/server/adoptions.js';
 import { fromHub } from '#lib/server/hub-errors.js';
 import { label } from '#lib/server/labels.js';
 import { getPortal } from '#lib/server/portal.js';
@@ -14,12 +15,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const { hub } = getPortal();
-  const [record, partners, statuses, schedule] = await fromHub(() =>
+  const [record, partners, statuses, schedule, adoptions] = await fromHub(() =>
     Promise.all([
       hub.getRecord({ partnerId: params.partner, type: 'innovation', id: params.id }),
       hub.partners(),
       hub.nodeStatus(),
       project52Schedule(),
+      hub.adoptions({ piece: { partnerId: params.partner, recordId: params.id } }),
     ]),
   );
   const week = schedule?.weeks.find(
@@ -76,6 +78,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
           ]
         : [];
     }),
+    takenUp: takenUp(adoptions),
     signatureCheck: signatureCheckSource(record),
     provenance: provenanceOf(
       record,
