@@ -5,6 +5,7 @@ import { adminUpstreamsRouter } from './admin/upstreams.js';
 import { helplinesRouter } from './routers/helplines.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
 import { project52Router, subscriptionsRouter } from './routers/project52.js';
+import { reportsRouter } from './routers/reports.js';
 import { facetsRouter, searchRouter } from './routers/search.js';
 import { router } from './trpc.js';
 
@@ -18,6 +19,7 @@ export const hubRouter = router({
   helplines: helplinesRouter,
   project52: project52Router,
   subscriptions: subscriptionsRouter,
+  reports: reportsRouter,
   admin: router({
     project52: router(adminProject52Router),
     nodes: router(adminNodesRouter),

@@ -13,6 +13,7 @@ import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { feedRoutes } from '../feed/feed-routes.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
+import { inboxRoutes, hubReportRoutes } from '../reports/report-routes.js';
 import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
@@ -48,6 +49,7 @@ export function createApp(ctx: NodeContext) {
     c.header('Content-Type', 'application/json');
     return c.body(openapi);
   });
+  app.route('/hub/problem-reports', hubReportRoutes(ctx));
   app.use('/admin/session', bodyLimit({ maxSize: 4096, onError: tooLarge(4096) }));
   app.route('/admin/session', sessionRoutes(ctx));
   app.route('/admin', workspaceRoutes(ctx));
@@ -67,5 +69,6 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/services', serviceRoutes(ctx));
   app.route('/api/innovations', innovationRoutes(ctx));
   app.route('/api/status', statusRoutes(ctx));
+  app.route('/api/problem-reports', inboxRoutes(ctx));
   return app;
 }

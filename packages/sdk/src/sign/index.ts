@@ -5,5 +5,6 @@ export {
   signHead,
   signMembership,
   signPing,
+  signProblemReport,
   signRecord,
 } from './signers.js';
