@@ -7,6 +7,7 @@ import type { AddressPolicy } from './http/address-policy.js';
 import type { HubLimits } from './limits/hub-limits.js';
 import type { HubMetrics } from './metrics/hub-metrics.js';
 import type { Project52Service } from './project52-hub/service.js';
+import type { ReportCourier } from './reports/report-courier.js';
 
 /** Everything a request handler or the harvester needs, wired once by `createHub`. */
 export interface HubContext {
@@ -22,6 +23,8 @@ export interface HubContext {
   metrics: HubMetrics;
   /** Project 52, when configured. */
   project52: Project52Service | undefined;
+  /** Readers' problem reports on their way to the owning nodes. */
+  reports: ReportCourier;
   /** The hub's public URL (known once it listens, unless configured). */
   url(): string;
 }

@@ -23,6 +23,7 @@ import { startRetentionJob } from './project52-hub/retention-job.js';
 import { Project52Scheduler } from './project52-hub/scheduler.js';
 import { Project52Service, type SendPass } from './project52-hub/service.js';
 import { RELEASE } from './release.js';
+import { ReportCourier } from './reports/report-courier.js';
 import { configuredPortal, portalLinks } from './syndication/portal-links.js';
 
 /** A running (or ready to start) hub. */
@@ -102,6 +103,7 @@ export async function createHub(
           config.project52,
         )
       : undefined,
+    reports: new ReportCourier(() => ctx),
     url: () => url,
   };
   const scheduler =
@@ -151,6 +153,7 @@ export async function createHub(
         await renewMemberships(ctx);
       });
       ctx.harvester.start();
+      ctx.reports.start();
       void ctx.harvester.syncDue();
       if (scheduler) project52Started = scheduler.start();
       if (ctx.project52) retention = startRetentionJob(ctx.project52, log);
@@ -175,6 +178,7 @@ export async function createHub(
       await scheduler?.close();
       ctx.project52?.close();
       await ctx.harvester.close();
+      await ctx.reports.close();
       await ctx.limits.close();
       if (server) {
         const running = server;

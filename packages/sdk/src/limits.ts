@@ -19,6 +19,7 @@ export const LIMITS = {
   maxLifetimeSeconds: {
     head: 300,
     ping: 120,
+    problemReport: 300,
     descriptor: 90 * 86_400,
     membership: 400 * 86_400,
   },
@@ -26,6 +27,7 @@ export const LIMITS = {
   defaultLifetimeSeconds: {
     head: 120,
     ping: 60,
+    problemReport: 120,
     descriptor: 7 * 86_400,
     membership: 365 * 86_400,
   },

@@ -144,6 +144,20 @@ export const HubConfigSchema = z
           .default(2 * 24 * 3600),
       })
       .default({ ttlSeconds: 7 * 24 * 3600, renewBeforeSeconds: 2 * 24 * 3600 }),
+    /** Readers' problem reports on their way to the owning node (see docs/data-protection.md). */
+    problemReports: z
+      .object({
+        /** First retry after a failed delivery; doubles each time up to `retryMaxMs`. */
+        retryBaseMs: z.number().int().positive().default(30_000),
+        retryMaxMs: z
+          .number()
+          .int()
+          .positive()
+          .default(60 * 60_000),
+        /** An undelivered report is deleted after this many days (its node is gone for good). */
+        keepDays: z.number().int().min(1).max(90).default(30),
+      })
+      .default({ retryBaseMs: 30_000, retryMaxMs: 60 * 60_000, keepDays: 30 }),
     /** Project 52 (the weekly schedule, bulletin and mailing list); off when absent. */
     project52: HubProject52Config.optional(),
     /**

@@ -11,6 +11,7 @@ import { type LimitDecision, RateLimiter } from './rate-limiter.js';
 export class HubLimits {
   readonly pings: RateLimiter;
   readonly subscriptionClients: RateLimiter;
+  readonly problemReportClients: RateLimiter;
   readonly confirmationEmails: RateLimiter;
   readonly authFailureClients: RateLimiter;
   readonly authFailureTokens: RateLimiter;
@@ -23,6 +24,7 @@ export class HubLimits {
       new RateLimiter({ rules, maxKeys: config.maxTrackedKeys, now });
     this.pings = limiter(config.pingsPerClient);
     this.subscriptionClients = limiter(config.subscriptionsPerClient);
+    this.problemReportClients = limiter(config.problemReportsPerClient);
     this.confirmationEmails = limiter(config.confirmationsPerEmail);
     this.authFailureClients = limiter(config.authFailuresPerClient);
     this.authFailureTokens = limiter(config.authFailuresPerToken);

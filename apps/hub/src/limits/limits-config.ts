@@ -47,6 +47,8 @@ export const LimitsConfig = z.object({
     { limit: 20, windowSeconds: 3_600 },
     { limit: 100, windowSeconds: 86_400 },
   ]),
+  /** Readers' problem reports (`reports.submit`) per client address; over it TOO_MANY_REQUESTS. */
+  problemReportsPerClient: Rules.default([{ limit: 5, windowSeconds: 600 }]),
   /** Confirmation emails per email address; over it the request is answered alike, unmailed. */
   confirmationsPerEmail: Rules.default([
     { limit: 1, windowSeconds: 600 },

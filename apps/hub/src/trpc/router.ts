@@ -6,6 +6,7 @@ import { adoptionsRouter } from './routers/adoptions.js';
 import { helplinesRouter } from './routers/helplines.js';
 import { nodesRouter, partnersRouter, recordsRouter } from './routers/network.js';
 import { project52Router, subscriptionsRouter } from './routers/project52.js';
+import { reportsRouter } from './routers/reports.js';
 import { facetsRouter, searchRouter } from './routers/search.js';
 import { router } from './trpc.js';
 
@@ -20,6 +21,7 @@ export const hubRouter = router({
   helplines: helplinesRouter,
   project52: project52Router,
   subscriptions: subscriptionsRouter,
+  reports: reportsRouter,
   admin: router({
     project52: router(adminProject52Router),
     nodes: router(adminNodesRouter),

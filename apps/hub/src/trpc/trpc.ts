@@ -9,6 +9,7 @@ import { SearchInputError } from '../index/search-error.js';
 import { MailingError } from '../project52/mailing/subscriptions.js';
 import { ScheduleError } from '../project52/schedule/schedule-error.js';
 import { Project52Error } from '../project52-hub/errors.js';
+import { ProblemReportError } from '../reports/report-courier.js';
 
 /** Per-request context: the hub and who is calling (if they sent a valid admin token). */
 export interface RequestContext {
@@ -40,6 +41,9 @@ const mapErrors = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
+  if (cause instanceof ProblemReportError) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `${cause.code}: ${cause.message}`, cause });
+  }
   if (cause instanceof SearchInputError) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   }

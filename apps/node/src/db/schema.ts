@@ -6,3 +6,4 @@ export * from './schema/innovation.js';
 export * from './schema/organisation.js';
 export * from './schema/partner.js';
 export * from './schema/service.js';
+export * from './schema/problem-report.js';

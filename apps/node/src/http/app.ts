@@ -15,6 +15,7 @@ import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { feedRoutes } from '../feed/feed-routes.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
+import { inboxRoutes, hubReportRoutes } from '../reports/report-routes.js';
 import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
@@ -50,6 +51,7 @@ export function createApp(ctx: NodeContext) {
     c.header('Content-Type', 'application/json');
     return c.body(openapi);
   });
+  app.route('/hub/problem-reports', hubReportRoutes(ctx));
   app.use('/admin/session', bodyLimit({ maxSize: 4096, onError: tooLarge(4096) }));
   app.route('/admin/session', sessionRoutes(ctx));
   app.route('/admin', workspaceRoutes(ctx));
@@ -71,5 +73,6 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/adoptions', adoptionRoutes(ctx));
   app.route('/api/network', networkRoutes(ctx));
   app.route('/api/status', statusRoutes(ctx));
+  app.route('/api/problem-reports', inboxRoutes(ctx));
   return app;
 }

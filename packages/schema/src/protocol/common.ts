@@ -7,6 +7,7 @@ export const JWS_TYP = {
   descriptor: 'promise-node+jwt',
   membership: 'promise-membership+jwt',
   ping: 'promise-ping+jwt',
+  problemReport: 'promise-problem-report+jwt',
 } as const;
 
 /** The protocol's name and version as it appears in descriptors (§2.2). */

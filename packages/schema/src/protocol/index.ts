@@ -4,4 +4,5 @@ export * from './feed-page.js';
 export * from './membership-statement.js';
 export * from './node-descriptor.js';
 export * from './ping.js';
+export * from './problem-report.js';
 export * from './record-payload.js';

@@ -400,6 +400,20 @@ export class HubClient {
     return this.call('mutation', 'subscriptions.unsubscribe', input);
   }
 
+  /**
+   * Reports a problem with a listing to the partner that owns it (through the hub, never
+   * published). `TOO_MANY_REQUESTS` when this client sent too many; `NOT_FOUND` for an unknown listing.
+   */
+  reportProblem(input: {
+    partnerId: string;
+    serviceId: string;
+    kind: 'wrong_phone' | 'wrong_hours' | 'service_closed' | 'wrong_address' | 'other';
+    details: string;
+    replyTo?: string;
+  }): Promise<{ ok: true }> {
+    return this.call('mutation', 'reports.submit', input);
+  }
+
   /** Editor: the Project 52 queue, schedule, decision log, list size and sends. */
   project52Queue(): Promise<Project52Queue> {
     return this.call('query', 'admin.project52.queue', undefined);

@@ -11,5 +11,6 @@ export {
   signHead,
   signMembership,
   signPing,
+  signProblemReport,
   signRecord,
 } from './signers.js';

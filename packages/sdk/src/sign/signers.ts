@@ -10,6 +10,8 @@ import {
   Ping,
   type PingInput,
   PROTOCOL_ID,
+  ProblemReportDelivery,
+  type ProblemReportDeliveryInput,
   RecordPayload,
   type RecordPayloadInput,
 } from '@promise-global/schema';
@@ -127,5 +129,31 @@ export async function signPing(
     key,
     JWS_TYP.ping,
     parseClaimsWith(Ping, { ...ping, iat, exp, jti }, 'refusing to sign an invalid ping'),
+  );
+}
+
+/**
+ * Signs a hub's delivery of a reader's problem report to the node that owns the listing (§8.3).
+ * Fills `iat` and a short `exp`. Never part of a feed.
+ *
+ * @example
+ * await fetch(`${nodeUrl}/hub/problem-reports`, { method: 'POST',
+ *   body: await signProblemReport(hubKey, { iss: hubUrl, aud: nodeUrl, report }) });
+ */
+export async function signProblemReport(
+  hubKey: SigningKey,
+  delivery: ProblemReportDeliveryInput,
+  options: SignOptions = {},
+): Promise<string> {
+  const iat = delivery.iat ?? numericDate(options.now);
+  const exp = delivery.exp ?? iat + LIMITS.defaultLifetimeSeconds.problemReport;
+  return signCompact(
+    hubKey,
+    JWS_TYP.problemReport,
+    parseClaimsWith(
+      ProblemReportDelivery,
+      { ...delivery, iat, exp },
+      'refusing to sign an invalid problem report',
+    ),
   );
 }

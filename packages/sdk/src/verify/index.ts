@@ -38,6 +38,10 @@ export {
   type VerifyMembershipOptions,
   verifyMembership,
 } from './verify-membership.js';
+export {
+  type VerifyProblemReportOptions,
+  verifyProblemReport,
+} from './verify-problem-report.js';
 export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export {
   type QuarantineReason,

@@ -5,3 +5,4 @@ export * from './nodes.js';
 export * from './project52.js';
 export * from './search-index.js';
 export * from './upstreams.js';
+export * from './problem-reports.js';
