@@ -90,7 +90,7 @@ async function waysOn(
     return [{ href, text: option.text, count: found }];
   });
   const removeFilter: Suggestion[] = Object.entries(INNOVATION_PARAMS).flatMap(([key, param]) =>
-    (filters[key as keyof Filters] ?? []).map((value) => ({
+    (filters[key as keyof typeof INNOVATION_PARAMS] ?? []).map((value) => ({
       href: withoutValue(url, param, String(value)),
       text: `Remove the filter “${filterLabel(param, String(value))}”`,
     })),
