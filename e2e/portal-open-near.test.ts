@@ -245,6 +245,10 @@ describe('"Open now" with the portal’s clock at 15:00 in London (10:00 in New 
           expect(order.indexOf('Havant crisis café')).toBeLessThan(
             order.indexOf('Southsea safe haven'),
           );
+          // Closed lines: the soonest to open first (17:00 London before 17:00 New York).
+          expect(order.indexOf('Southsea safe haven')).toBeLessThan(
+            order.indexOf('New Haven evening warm line'),
+          );
           // The filters open too, so axe checks the grouped areas and the location button.
           await page.locator('button:has-text("Use my location")').waitFor({ state: 'attached' });
           if ((await page.locator('details.filters').getAttribute('open')) === null) {
