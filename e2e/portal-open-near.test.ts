@@ -245,8 +245,15 @@ describe('"Open now" with the portal’s clock at 15:00 in London (10:00 in New 
           expect(order.indexOf('Havant crisis café')).toBeLessThan(
             order.indexOf('Southsea safe haven'),
           );
+          // Closed lines: the soonest to open first (17:00 London before 17:00 New York).
+          expect(order.indexOf('Southsea safe haven')).toBeLessThan(
+            order.indexOf('New Haven evening warm line'),
+          );
           // The filters open too, so axe checks the grouped areas and the location button.
-          if (viewport === 'phone') await page.locator('summary.filters__summary').click();
+          await page.locator('button:has-text("Use my location")').waitFor({ state: 'attached' });
+          if ((await page.locator('details.filters').getAttribute('open')) === null) {
+            await page.locator('summary.filters__summary').click();
+          }
           await page.locator('button:has-text("Use my location")').waitFor();
           await expectClean(page, 'open-near-services', viewport);
         },
@@ -303,12 +310,14 @@ describe('"Use my location"', () => {
       await withPage(
         '/services',
         async (page, requests) => {
-          const summary = page.locator('summary.filters__summary');
-          if (viewport === 'phone') await summary.click();
-          await Promise.all([
-            page.waitForURL(/near=/),
-            page.click('button:has-text("Use my location")'),
-          ]);
+          // The button exists once the page's script runs (which also folds the filters on a
+          // phone); then open the filters if they are folded.
+          const button = page.locator('button:has-text("Use my location")');
+          await button.waitFor({ state: 'attached' });
+          if ((await page.locator('details.filters').getAttribute('open')) === null) {
+            await page.locator('summary.filters__summary').click();
+          }
+          await Promise.all([page.waitForURL(/near=/), button.click()]);
           await page.locator('.near-state').waitFor();
           const url = new URL(page.url());
           expect(url.searchParams.get('near')).toBe('50.85,-0.98');

@@ -128,3 +128,16 @@ describe('describeOpening elsewhere', () => {
     expect(zoneTime('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time');
   });
 });
+
+describe('openingStatus inMinutes', () => {
+  it('says how long until each opens, so the soonest can come first', () => {
+    const at = new Date('2026-12-03T15:00:00Z'); // 15:00 London, 10:00 New York
+    const london = openingStatus(evenings, at, 'Europe/London');
+    const newYork = openingStatus(evenings, at, 'America/New_York');
+    expect(london.state === 'opens' && london.inMinutes).toBe(120);
+    expect(newYork.state === 'opens' && newYork.inMinutes).toBe(420);
+    // Thursday 23:30 London: the Friday-night opening is 20:30 hours away.
+    const late = openingStatus(lateNights, new Date('2026-12-03T23:30:00Z'), 'Europe/London');
+    expect(late.state === 'opens' && late.inMinutes).toBe(20 * 60 + 30);
+  });
+});

@@ -65,8 +65,17 @@ export function isOpenNow(service: Hours, now: Date, timeZone: string): boolean 
  */
 export type OpeningStatus =
   | { state: 'open' }
-  | { state: 'opens'; day: Weekday; time: string; today: boolean }
+  | {
+      state: 'opens';
+      day: Weekday;
+      time: string;
+      today: boolean;
+      /** Wall-clock minutes until it opens (an hour out across a clock change): for ordering. */
+      inMinutes: number;
+    }
   | { state: 'unknown' };
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export function openingStatus(service: Hours, now: Date, timeZone: string): OpeningStatus {
   if (isOpenNow(service, now, timeZone)) return { state: 'open' };
@@ -82,7 +91,10 @@ export function openingStatus(service: Hours, now: Date, timeZone: string): Open
       .map(({ opensAt }) => opensAt)
       .sort();
     const first = times[0];
-    if (first !== undefined) return { state: 'opens', day: on, time: first, today: ahead === 0 };
+    if (first !== undefined) {
+      const inMinutes = ahead * 1440 + minutesOf(first) - minutesOf(time);
+      return { state: 'opens', day: on, time: first, today: ahead === 0, inMinutes };
+    }
   }
   return { state: 'unknown' };
 }

@@ -1,7 +1,7 @@
 import { IanaTimeZone, Phone, REFERRAL_ROUTES, Schedule, URGENCIES } from '@promise-global/schema';
 import type { ServiceHit } from '@promise-global/sdk/client/hub';
 import type { ServiceSummary } from '@promise-global/ui';
-import { isOpenNow } from '@promise-global/ui/format';
+import { openingStatus } from '@promise-global/ui/format';
 import { z } from 'zod';
 
 export interface ServiceCardData {
@@ -35,26 +35,33 @@ const AUDIENCE_ORDER: readonly Audience[] = ['anyone', 'unsaid', 'professionals'
 /**
  * "Help now" order: lines anyone may call first, professionals' lines last; within each, open
  * now (hours read in the service's own time zone, else `timeZone`) before closed, then emergency
- * before urgent, then nearest (when the reader shared where they are; a line with no place after
- * those with one), then name, then link (a stable tie-break whatever order the hub sent).
+ * before urgent, then (closed lines) the soonest to open, then nearest (when the reader shared
+ * where they are; a line with no place after those with one), then name, then link (a stable
+ * tie-break whatever order the hub sent).
  */
 export function helpNowOrder(
   cards: readonly ServiceCardData[],
   now: Date,
   timeZone: string,
 ): ServiceCardData[] {
-  const keyed = cards.map((card) => ({
-    card,
-    audience: AUDIENCE_ORDER.indexOf(card.audience),
-    closed: isOpenNow(card.service, now, card.service.timeZone ?? timeZone) ? 0 : 1,
-    distance: card.distanceKm ?? Number.POSITIVE_INFINITY,
-    urgency: URGENCY_ORDER.indexOf(card.service.urgency),
-  }));
+  const keyed = cards.map((card) => {
+    const opening = openingStatus(card.service, now, card.service.timeZone ?? timeZone);
+    return {
+      card,
+      audience: AUDIENCE_ORDER.indexOf(card.audience),
+      closed: opening.state === 'open' ? 0 : 1,
+      // Among closed lines of one urgency, the soonest to open first (no hours listed: 0).
+      opensIn: opening.state === 'opens' ? opening.inMinutes : 0,
+      distance: card.distanceKm ?? Number.POSITIVE_INFINITY,
+      urgency: URGENCY_ORDER.indexOf(card.service.urgency),
+    };
+  });
   keyed.sort(
     (a, b) =>
       a.audience - b.audience ||
       a.closed - b.closed ||
       a.urgency - b.urgency ||
+      a.opensIn - b.opensIn ||
       (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1) ||
       a.card.service.name.localeCompare(b.card.service.name, 'en') ||
       (a.card.href < b.card.href ? -1 : a.card.href > b.card.href ? 1 : 0),
