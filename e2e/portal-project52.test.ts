@@ -238,7 +238,7 @@ describe('the Project 52 queue, run from the portal', () => {
       await cafeNext.locator('input[name="week"]').fill(farWeek);
       await submitAndWait(
         page,
-        () => cafeNext.locator('button', { hasText: 'Pin' }).click(),
+        () => cafeNext.locator('button', { hasText: /^Pin$/ }).click(),
         `.action-done:has-text("Pinned “${CAFE}” to ${inWords(farWeek)}.")`,
       );
       await page.goto(`${federation.portalUrl}/bulletins`);
