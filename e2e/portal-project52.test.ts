@@ -451,7 +451,12 @@ describe('Project 52 pages', () => {
         };
         const page = await signIn(context);
         await check('editors-project52', page);
+        const scheduled = (await federation.hubClient.project52Schedule()).weeks[0];
+        if (!scheduled) throw new Error('nothing scheduled');
+        const piecePath = `/innovations/${scheduled.partnerId}/${scheduled.recordId}`;
         for (const [name, path] of [
+          ['piece-project52', piecePath],
+          ['innovations-empty', '/innovations?q=peer+zzyzx&theme=digital'],
           ['home-project52', '/'],
           ['bulletins', '/bulletins'],
           ['bulletin', `/bulletins/${thisWeek}`],
@@ -459,6 +464,37 @@ describe('Project 52 pages', () => {
         ] as const) {
           await page.goto(`${federation.portalUrl}${path}`);
           await check(name, page);
+          if (name === 'piece-project52') {
+            // The piece names its week, shows one date, and says what "verified" means.
+            const main = (await page.locator('main').textContent()) ?? '';
+            expect(await page.locator('.project52-week a').getAttribute('href')).toBe(
+              `/bulletins/${scheduled.week}`,
+            );
+            expect(await page.locator('.project52-week').textContent()).toContain(
+              `Project 52 · ${inWords(scheduled.week)}`,
+            );
+            expect(main).not.toContain('Shared');
+            expect(main).not.toContain('Signed at');
+            expect(main).toContain('does not mean the PROMISE Network has reviewed or endorses');
+            const keys = page.locator('.provenance__keys a');
+            expect(await keys.getAttribute('href')).toMatch(/\/\.well-known\/jwks\.json$/);
+            const jwks = await fetch((await keys.getAttribute('href')) ?? '');
+            expect(((await jwks.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+          }
+          if (name === 'innovations-empty') {
+            // An empty result offers ways on: a word left out, the filter removed, themes.
+            const nearest = page.locator('.no-results a', { hasText: 'Search for “peer”' });
+            expect(await nearest.count()).toBe(0); // "peer" alone still has the filter: no digital piece
+            const remove = page.locator('.no-results a', { hasText: 'Remove the filter' });
+            expect(await remove.getAttribute('href')).toBe('/innovations?q=peer+zzyzx');
+            const all = page.locator('.no-results a', { hasText: 'Search all pieces for' });
+            expect(await all.count()).toBe(0);
+            expect(await page.locator('.no-results__themes a').count()).toBeGreaterThan(0);
+            await page.goto(`${federation.portalUrl}/innovations?q=peer+zzyzx`);
+            await page.locator('.no-results a', { hasText: 'Search for “peer”' }).click();
+            await page.waitForURL(/q=peer$/);
+            expect(await page.locator('.result-list li').count()).toBeGreaterThan(0);
+          }
         }
         await page.fill('#subscribe-email', `axe-${viewport}@example.org`);
         await Promise.all([page.waitForURL(/\/subscribe$/), page.click('.subscribe__form button')]);
