@@ -466,12 +466,12 @@ describe('Project 52 pages', () => {
           await check(name, page);
           if (name === 'piece-project52') {
             // The piece names its week, shows one date, and says what "verified" means.
-            const main = (await page.locator('main').textContent()) ?? '';
+            const main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
             expect(await page.locator('.project52-week a').getAttribute('href')).toBe(
               `/bulletins/${scheduled.week}`,
             );
             expect(await page.locator('.project52-week').textContent()).toContain(
-              `Project 52 · ${inWords(scheduled.week)}`,
+              `Project 52 · ${inWords(scheduled.week)} (this week)`,
             );
             expect(main).not.toContain('Shared');
             expect(main).not.toContain('Signed at');
