@@ -60,7 +60,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
       ? {
           text: `Project 52 · ${weekInWords(week.week)}`,
           href: `/bulletins/${week.week}`,
-          sent: week.status === 'sent',
+          when:
+            week.status === 'sent'
+              ? null
+              : week.week === schedule?.currentWeek
+                ? 'this week'
+                : 'coming up',
         }
       : null,
     date: formatDate(dated),
