@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { RECORD_TYPES } from '../records.js';
 import { IsoDateTime } from '../primitives.js';
+import { RECORD_TYPES } from '../records.js';
 import { EntityUrl, NumericDate, SemVer, Seq, Sha256Base64url } from './common.js';
 
 /** Why a record no longer exists: tombstones are kept for ever (§6). */
