@@ -264,6 +264,33 @@ export function membershipVectors(ctx: VectorContext): Vector[] {
       statement({ iat: NOW - 366 * 86_400, exp: NOW - 86_400 }),
       fails('EXPIRED'),
     ),
+    vector(
+      'with-retired-and-revoked',
+      'a statement carrying a retired key and a revocation (§14.5) verifies',
+      statement({
+        retiredJwks: { keys: [ctx.keys.nodeANext.publicJwk] },
+        revocations: [{ kid: ctx.keys.nodeANext.kid, fromSeq: 4 }],
+      }),
+      { valid: true, result: { sub: NODE_A, partnerId: partnerA.id } },
+    ),
+    vector(
+      'lifetime-too-long',
+      'valid for 401 days, over the 400-day maximum',
+      statement({ exp: NOW + 401 * 86_400 }),
+      fails('EXP_TOO_FAR'),
+    ),
+    vector(
+      'partner-id-not-a-slug',
+      'a partnerId that is not a slug (§1.2)',
+      statement({ partnerId: 'Example A' }),
+      fails('CLAIMS_INVALID'),
+    ),
+    vector(
+      'typ-of-a-head',
+      'a statement typed as a feed head',
+      tokenOf(JWS_TYP.head, hub, claims),
+      fails('TYP_MISMATCH'),
+    ),
   ];
 }
 
