@@ -11,6 +11,7 @@ import {
   Uuid,
 } from '@promise-global/schema';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoAdoptions } from './adoptions.js';
 import {
   DEMO_CONTENT_DIR,
   DemoContentError,
@@ -245,3 +246,32 @@ async function contentFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && /\.(json|md)$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
+
+describe('the demo adoptions', () => {
+  it("take up another partner's submitted piece, stage by stage in date order, after it was shared", async () => {
+    const adoptions = await loadDemoAdoptions();
+    expect(adoptions.length).toBeGreaterThanOrEqual(6);
+    const submitted = new Map(
+      innovations()
+        .filter((piece) => piece.status === 'submitted')
+        .map((piece) => [piece.id, piece]),
+    );
+    for (const adoption of adoptions) {
+      const piece = submitted.get(adoption.piece.recordId);
+      expect(piece, adoption.piece.recordId).toBeDefined();
+      const owner = partners.find((p) => p.innovations.includes(piece as never))?.partner.id;
+      expect(owner).toBe(adoption.piece.partnerId);
+      expect(adoption.adopter).not.toBe(owner);
+      const dates = adoption.stages.map((stage) => stage.date);
+      expect(dates).toEqual(dates.toSorted());
+      expect(dates[0] && dates[0] > String(piece?.submittedAt).slice(0, 10)).toBe(true);
+      for (const stage of adoption.stages) {
+        expect(countWords(stage.note)).toBeLessThanOrEqual(150);
+        expect(findPersonalData(stage.note)).toEqual([]);
+      }
+      expect(findPersonalData(adoption.contactRole)).toEqual([]);
+    }
+    const stages = new Set(adoptions.map((adoption) => adoption.stages.at(-1)?.stage));
+    expect([...stages].sort()).toEqual(['adopted', 'exploring', 'piloting', 'stopped']);
+  });
+});

@@ -173,3 +173,14 @@ describe('the demo federation’s feeds', () => {
     expect(page.status).toBe(200);
   });
 });
+
+describe('the demo federation’s spread', () => {
+  it('shows the seeded partners taking up each other’s pieces, each reference current', async () => {
+    const adoptions = await new HubClient({ baseUrl: demo.hubUrl }).adoptions();
+    expect(adoptions).toHaveLength(8);
+    expect(new Set(adoptions.map((a) => a.referenceStatus))).toEqual(new Set(['ok']));
+    const spread = await fetch(`${demo.portalUrl}/spread`);
+    expect(spread.status).toBe(200);
+    expect(await spread.text()).toContain('Timeline of pieces taken up across the network');
+  });
+});

@@ -5,6 +5,7 @@ import { createHub, type Hub } from '@promise-global/hub';
 import { createNode, importJson, type PromiseNode } from '@promise-global/node';
 import { HubClient } from '@promise-global/sdk/client/hub';
 import { keyFingerprint } from '@promise-global/sdk/keys';
+import { loadDemoAdoptions, seedAdoptions } from './adoptions.js';
 import { type DemoPartnerContent, loadDemoContent } from './content/load.js';
 import { DEMO_HELPLINES } from './helplines.js';
 import { type OutboxMail, startMailSink } from './mail-sink.js';
@@ -129,7 +130,10 @@ export async function launchDemo(options: DemoOptions): Promise<RunningDemo> {
     await hub.project52Started;
     const firstRun = saved === undefined;
     const operator = new HubClient({ baseUrl: hubUrl, token: secrets.hubOperatorToken });
-    if (firstRun) await seed(content, started, operator, log);
+    if (firstRun) {
+      await seed(content, started, operator, log);
+      await seedAdoptions(await loadDemoAdoptions(), nodes, operator, log);
+    }
     secrets.hubEditorToken ??= (
       await operator.createToken({ name: 'Demo editor', role: 'editor' })
     ).token;

@@ -136,4 +136,29 @@ describe('adoptions at the hub', () => {
     const status = (await client.nodeStatus()).find((node) => node.partnerId === 'cpft');
     expect(status?.cursorSeq).toBe(origin.log.length);
   });
+
+  it('refuses an adoption signed in the name of another partner, and one of the adopter’s own piece', async () => {
+    const { client, operator, origin, adopter } = await network();
+    const piece = innovationData('cpft', 5, { title: 'Someone else’s piece' });
+    const read = await origin.publish('innovation', { ...piece });
+    await operator.syncNode({ partnerId: 'cpft' });
+    const ref = { partnerId: 'cpft', recordId: piece.id, hash: recordHash(read) };
+    // yale's node says leeds adopted cpft's piece: outside yale's namespace (§4.4).
+    await adopter.publish('adoption', { ...adoptionOf(adopter, ref), partnerId: 'leeds' });
+    const impersonated = await operator.syncNode({ partnerId: 'yale' });
+    expect(impersonated.lastError?.code).toBe('NAMESPACE_VIOLATION');
+
+    const { client: other, operator: op2, origin: cpft } = await network();
+    const own = innovationData('cpft', 6, { title: 'Our own piece' });
+    const ownRead = await cpft.publish('innovation', { ...own });
+    const ownRef = { partnerId: 'cpft', recordId: own.id, hash: recordHash(ownRead) };
+    await cpft.publish('adoption', {
+      ...adoptionOf(cpft, ownRef),
+      id: testUuid('cpft adopts itself'),
+    });
+    const selfAdopted = await op2.syncNode({ partnerId: 'cpft' });
+    expect(selfAdopted.lastError?.code).toBe('SCHEMA_INVALID');
+    expect(await other.adoptions()).toEqual([]);
+    expect(await client.adoptions()).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ let client: HubClient;
 let operator: HubClient;
 let editor: HubClient;
 let cpft: TestNode;
+let yale: TestNode;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 /** Addresses the mail server refuses for good (550), from when they are added. */
 const refused = new Set<string>();
@@ -49,7 +50,7 @@ beforeAll(async () => {
   operator = started.operator;
   closers.push(() => hub.close());
   cpft = await startTestNode({ partnerId: 'cpft' });
-  const yale = await startTestNode({ partnerId: 'yale', country: 'US' });
+  yale = await startTestNode({ partnerId: 'yale', country: 'US' });
   closers.push(cpft.close, yale.close);
   for (const i of [4, 2, 1, 3]) await cpft.publish('innovation', submitted('cpft', i, 'submitted'));
   await yale.publish('innovation', submitted('yale', 5, 'submitted'));
@@ -278,5 +279,29 @@ describe('Project 52 run by an editor through the hub', () => {
     expect((await editor.project52Queue()).sends).toEqual([
       expect.objectContaining({ week: W[0], accepted: 2, failed: 1 }),
     ]);
+  });
+
+  it('mentions new adoptions of earlier pieces in the coming bulletin', async () => {
+    const read = await client.getRecord({ partnerId: 'cpft', type: 'innovation', id: p3.recordId });
+    await yale.publish('adoption', {
+      id: testUuid('yale/adoption/p3'),
+      partnerId: 'yale',
+      piece: { ...p3, hash: read?.hash ?? '' },
+      stage: 'piloting',
+      date: '2026-11-02',
+      note: 'Trying it with our evening team for three months.',
+      contactRole: 'Evening services lead',
+      updatedAt: new Date().toISOString(),
+    });
+    await operator.syncNode({ partnerId: 'yale' });
+    const coming = await client.bulletin({ week: W[1] ?? '' });
+    expect(coming?.alsoNew.adoptions).toEqual([
+      {
+        title: 'Partner yale is piloting “Piece 3 from cpft”',
+        partnerName: expect.any(String),
+        url: `https://portal.example.org/innovations/cpft/${p3.recordId}`,
+      },
+    ]);
+    expect(coming?.html).toContain('Taken up elsewhere');
   });
 });

@@ -100,4 +100,12 @@ describe('adoption workflow', () => {
     expect(long.status).toBe(400);
     expect(await t.feed.next()).toEqual([]);
   });
+
+  it('says plainly that the network cannot be read when no hub is configured', async () => {
+    await using t = await setUp();
+    const pieces = await t.json<ErrorBody>('GET', '/api/network/pieces');
+    expect([pieces.status, pieces.body.error.code]).toEqual([503, 'NO_HUB']);
+    const takenUp = await t.json<ErrorBody>('GET', '/api/network/taken-up');
+    expect(takenUp.status).toBe(503);
+  });
 });

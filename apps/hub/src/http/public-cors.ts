@@ -25,6 +25,9 @@ const PUBLIC_PATHS = [
   '/bulletins/rss.xml',
   '/bulletins/atom.xml',
   '/bulletins/feed.json',
+  '/adoptions/rss.xml',
+  '/adoptions/atom.xml',
+  '/adoptions/feed.json',
 ];
 
 /**

@@ -43,9 +43,9 @@ export async function listAdoptions(
   }
   const limit = Math.trunc(Math.min(Math.max(query.limit ?? MAX_ADOPTIONS, 1), MAX_ADOPTIONS));
   const result = await db.$client.execute({
-    sql: `SELECT a.record_id, a.partner_id, n.name AS partner_name, n.country, n.url,
+    sql: `SELECT a.record_id, a.partner_id, coalesce(json_extract(n.partner, '$.name'), n.name) AS partner_name, n.country, n.url,
         a.piece_partner_id, a.piece_record_id, a.piece_hash, i.title AS piece_title,
-        pn.name AS piece_partner_name, pn.country AS piece_country,
+        coalesce(json_extract(pn.partner, '$.name'), pn.name) AS piece_partner_name, pn.country AS piece_country,
         a.stage, a.date, a.first_date, a.note, a.contact_role, a.updated_at,
         ${referenceStatus} AS reference_status
       FROM adoptions a JOIN nodes n ON n.id = a.node_id AND n.state != 'removed'

@@ -1,5 +1,10 @@
-import type { Project52Bulletin, Project52BulletinSummary } from '@promise-global/sdk/client/hub';
+import type {
+  AdoptionView,
+  Project52Bulletin,
+  Project52BulletinSummary,
+} from '@promise-global/sdk/client/hub';
 import type { HubDatabase } from '../db/database.js';
+import { listAdoptions } from '../index/adoptions.js';
 import {
   type AlsoNewItem,
   type Bulletin,
@@ -33,7 +38,7 @@ export async function buildBulletin(
   const since = new Date(
     Math.min(isoWeekMonday(week).getTime(), publishedAt.getTime()) - 7 * DAY_MS,
   ).toISOString();
-  const [services, pieces] = await Promise.all([
+  const [services, pieces, adoptions] = await Promise.all([
     db.$client.execute({
       sql: `SELECT s.partner_id, s.record_id, s.name, coalesce(json_extract(n.partner, '$.name'), n.name) AS partner_name FROM services s JOIN nodes n ON n.id = s.node_id
         WHERE s.updated_at >= ? AND s.status = 'active' ORDER BY s.updated_at DESC, s.rowid DESC LIMIT 5`,
@@ -45,6 +50,7 @@ export async function buildBulletin(
         ORDER BY coalesce(i.published_at, i.updated_at) DESC, i.rowid DESC LIMIT 3`,
       args: [partnerId, recordId],
     }),
+    listAdoptions(db, {}),
   ]);
   return {
     week,
@@ -73,8 +79,38 @@ export async function buildBulletin(
         partnerName: String(row.partner_name),
         url: links.innovation(String(row.partner_id), String(row.record_id)),
       })),
+      adoptions: adoptionNews(adoptions, since, links),
     },
   };
+}
+
+const STAGE_WORDS = {
+  exploring: 'is exploring',
+  piloting: 'is piloting',
+  adopted: 'has adopted',
+  stopped: 'has stopped using',
+} as const;
+
+/**
+ * "Also new": adoptions of earlier pieces signed in the week before (newest first, at most five),
+ * only of pieces still in the network.
+ */
+function adoptionNews(
+  adoptions: readonly AdoptionView[],
+  since: string,
+  links: PortalLinks,
+): AlsoNewItem[] {
+  return adoptions
+    .filter(
+      (a) => a.updatedAt >= since && a.piece.title !== null && a.referenceStatus !== 'withdrawn',
+    )
+    .toSorted((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))
+    .slice(0, 5)
+    .map((a) => ({
+      title: `${a.partnerName} ${STAGE_WORDS[a.stage]} “${a.piece.title}”`,
+      partnerName: a.piece.partnerName ?? a.piece.partnerId,
+      url: links.innovation(a.piece.partnerId, a.piece.recordId),
+    }));
 }
 
 /** A bulletin as stored (JSON) back into a `Bulletin`. */
@@ -114,6 +150,9 @@ export function withPortalLinks(bulletin: Bulletin, piece: string, links: Portal
     alsoNew: {
       services: bulletin.alsoNew.services.map((item) => relinked(item, links)),
       pieces: bulletin.alsoNew.pieces.map((item) => relinked(item, links)),
+      ...(bulletin.alsoNew.adoptions
+        ? { adoptions: bulletin.alsoNew.adoptions.map((item) => relinked(item, links)) }
+        : {}),
     },
   };
 }
@@ -182,6 +221,7 @@ export function bulletinView(
     alsoNew: {
       services: bulletin.alsoNew.services.map((item) => ({ ...item })),
       pieces: bulletin.alsoNew.pieces.map((item) => ({ ...item })),
+      adoptions: (bulletin.alsoNew.adoptions ?? []).map((item) => ({ ...item })),
     },
     html: renderBulletinPage(bulletin),
   };

@@ -75,6 +75,37 @@ export function recordVectors(ctx: VectorContext): Vector[] {
         valid(index),
       ),
     ),
+    (() => {
+      const unknownType = signed(header, {
+        ...claims,
+        type: 'event_listing',
+        schemaVersion: '1.7.0',
+        data: { ...data, when: 'Tuesdays' },
+      });
+      return vector(
+        'unknown-type-kept',
+        '§4.6',
+        'a record type a later minor added: verified, returned quarantined, never a failure',
+        unknownType,
+        {
+          valid: true,
+          result: {
+            seq: claims.seq,
+            hash: recordHash(unknownType),
+            type: 'event_listing',
+            id: claims.id,
+            quarantined: true,
+          },
+        },
+      );
+    })(),
+    vector(
+      'type-not-a-name',
+      '§4.6',
+      'a type claim that is not a record type name',
+      signed(header, { ...claims, type: 'Event Listing' }),
+      fails('CLAIMS_INVALID'),
+    ),
     vector(
       'alg-none',
       '§10.2',

@@ -452,6 +452,8 @@ export interface Project52Bulletin {
   alsoNew: {
     services: { title: string; partnerName: string; url: string }[];
     pieces: { title: string; partnerName: string; url: string }[];
+    /** Earlier pieces other partners took up in the week before (schema 1.1 adoptions). */
+    adoptions: { title: string; partnerName: string; url: string }[];
   };
   /** The page as an HTML fragment (`<article class="p52-bulletin">`, no inline style or script). */
   html: string;

@@ -120,3 +120,29 @@ describe('week labels', () => {
     expect(weekLabel('2025-W01')).toBe('Week 1, 2025 (30 December to 5 January 2025)');
   });
 });
+
+describe('adoptions in the bulletin', () => {
+  const taken = {
+    title: 'Riverside Recovery Programme is piloting “A crisis café <b>evenings</b>”',
+    partnerName: 'Northshire',
+    url: 'https://portal.example.org/innovations/northshire/abc',
+  };
+
+  it('lists earlier pieces taken up elsewhere in the email, its text part and the page', () => {
+    const bulletin = fictionalBulletin();
+    const withAdoptions = { ...bulletin, alsoNew: { ...bulletin.alsoNew, adoptions: [taken] } };
+    const { html, text } = renderBulletinEmail(withAdoptions, UNSUBSCRIBE);
+    const page = renderBulletinPage(withAdoptions);
+    for (const rendered of [html, page]) {
+      expect(rendered).toContain('Taken up elsewhere');
+      expect(rendered).toContain('piloting “A crisis café &lt;b&gt;evenings&lt;/b&gt;”');
+    }
+    expect(text).toContain(`Taken up elsewhere:\n- ${taken.title} (Northshire): ${taken.url}`);
+  });
+
+  it('leaves the section out when there is none, and reads bulletins frozen before adoptions', () => {
+    const { html, text } = renderBulletinEmail(fictionalBulletin(), UNSUBSCRIBE);
+    expect(html).not.toContain('Taken up elsewhere');
+    expect(text).not.toContain('Taken up elsewhere');
+  });
+});

@@ -32,7 +32,16 @@ export interface Bulletin {
   url: string;
   publishedAt: Date;
   piece: BulletinPiece;
-  alsoNew: { services: readonly AlsoNewItem[]; pieces: readonly AlsoNewItem[] };
+  alsoNew: {
+    services: readonly AlsoNewItem[];
+    pieces: readonly AlsoNewItem[];
+    /**
+     * Earlier pieces other partners took up (or moved on) in the week before, e.g. title
+     * "Riverside is piloting “Crisis café evenings”" with the owner as `partnerName`. Absent from
+     * bulletins frozen before adoptions existed.
+     */
+    adoptions?: readonly AlsoNewItem[];
+  };
 }
 
 const dayMonth = new Intl.DateTimeFormat('en-GB', {

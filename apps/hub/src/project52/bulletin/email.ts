@@ -65,7 +65,8 @@ export function renderBulletinEmail(
     : '';
   const also =
     alsoNewHtml('New services', bulletin.alsoNew.services) +
-    alsoNewHtml('Other recent pieces', bulletin.alsoNew.pieces);
+    alsoNewHtml('Other recent pieces', bulletin.alsoNew.pieces) +
+    alsoNewHtml('Taken up elsewhere', bulletin.alsoNew.adoptions ?? []);
   const html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(bulletinSubject(bulletin))}</title></head>
 <body style="margin:0;padding:0;background:#f4f4f2;">
@@ -111,6 +112,7 @@ export function renderBulletinText(
   const also = [
     ...alsoNewText('New services', bulletin.alsoNew.services),
     ...alsoNewText('Other recent pieces', bulletin.alsoNew.pieces),
+    ...alsoNewText('Taken up elsewhere', bulletin.alsoNew.adoptions ?? []),
   ];
   return [
     'PROMISE Network · Project 52',

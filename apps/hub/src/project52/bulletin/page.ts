@@ -29,7 +29,8 @@ export function renderBulletinPage(bulletin: Bulletin): string {
     : '';
   const also =
     alsoNewList('New services', bulletin.alsoNew.services) +
-    alsoNewList('Other recent pieces', bulletin.alsoNew.pieces);
+    alsoNewList('Other recent pieces', bulletin.alsoNew.pieces) +
+    alsoNewList('Taken up elsewhere', bulletin.alsoNew.adoptions ?? []);
   return `<article class="p52-bulletin" data-week="${escapeHtml(bulletin.week)}">
 <header class="p52-header">
 <p class="p52-week">PROMISE Network · Project 52 · ${escapeHtml(weekLabel(bulletin.week))}</p>

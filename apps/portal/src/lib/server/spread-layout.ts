@@ -6,7 +6,11 @@ const LEFT = 16;
 const RIGHT = 16;
 const AXIS_HEIGHT = 36;
 const PIECE_HEADER = 30;
-const ADOPTER_ROW = 30;
+/** One adopter: its label on one line, its track under it. */
+const ADOPTER_ROW = 42;
+/** Characters that fit across the drawing at the piece (14px bold) and adopter (13px) sizes. */
+const PIECE_CHARS = 102;
+const ADOPTER_CHARS = 124;
 const PIECE_GAP = 14;
 
 export interface SpreadTick {
@@ -21,10 +25,10 @@ export interface SpreadTrack {
   x1: number;
   x2: number;
   stage: AdoptionStage;
+  /** Who, where and how far, on its own line above the track (never clipped at the edges). */
   label: string;
-  /** Where the label sits: after the marker, or before it near the right edge. */
   labelX: number;
-  labelAnchor: 'start' | 'end';
+  labelY: number;
 }
 
 export interface SpreadPiece {
@@ -78,14 +82,11 @@ function shorten(text: string, max: number): string {
 }
 
 /**
- * Lays out the network's spread as a timeline: one band per piece (title, owner and country),
+ * Lays out the network's spread as a timeline: one band per piece (title, owner and country code),
  * and under it one track per adopter from its first stage to its current one, oldest piece first.
  * Pure, so the server renders it as SVG without a script in the page.
  */
-export function spreadLayout(
-  adoptions: readonly AdoptionView[],
-  countryName: (code: string | null) => string,
-): SpreadLayout {
+export function spreadLayout(adoptions: readonly AdoptionView[]): SpreadLayout {
   const days = adoptions.flatMap((a) => [dayOf(a.firstDate), dayOf(a.date)]);
   const first = days.length ? Math.min(...days) : 0;
   // A little room either side, and at least a month, so single dates do not sit on the edge.
@@ -107,26 +108,26 @@ export function spreadLayout(
   const pieces: SpreadPiece[] = ordered.map(([key, group]) => {
     const head = group[0] as AdoptionView;
     const owner = head.piece.partnerName ?? head.piece.partnerId;
-    const where = countryName(head.piece.country);
-    const title = `${shorten(head.piece.title ?? 'A piece no longer in the network', 70)} — ${owner}${where ? `, ${where}` : ''}`;
+    // The owner gets at most half the line; the title the rest.
+    const from = ` — ${shorten(owner, PIECE_CHARS / 2 - 8)}${head.piece.country ? ` (${head.piece.country})` : ''}`;
+    const title = `${shorten(head.piece.title ?? 'A piece no longer in the network', PIECE_CHARS - from.length)}${from}`;
     const pieceY = y + 18;
     y += PIECE_HEADER;
     const tracks = group.map((a): SpreadTrack => {
-      const trackY = y + ADOPTER_ROW / 2;
+      const labelY = y + 14;
+      const trackY = y + 30;
       y += ADOPTER_ROW;
-      const x1 = x(dayOf(a.firstDate));
-      const x2 = x(dayOf(a.date));
-      const nearRight = x2 > SPREAD_WIDTH * 0.6;
-      const adopterWhere = countryName(a.country);
+      const stage = `: ${a.stage}`;
+      const name = `${a.partnerName}${a.country ? ` (${a.country})` : ''}`;
       return {
         key: `${a.partnerId}/${a.id}`,
         y: trackY,
-        x1,
-        x2,
+        x1: x(dayOf(a.firstDate)),
+        x2: x(dayOf(a.date)),
         stage: a.stage,
-        label: `${a.partnerName}${adopterWhere ? `, ${adopterWhere}` : ''}: ${a.stage}`,
-        labelX: nearRight ? x1 - 12 : x2 + 12,
-        labelAnchor: nearRight ? 'end' : 'start',
+        label: `${shorten(name, ADOPTER_CHARS - stage.length)}${stage}`,
+        labelX: LEFT + 16,
+        labelY,
       };
     });
     y += PIECE_GAP;

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async () => {
       countries: countries.size,
       adoptions: adoptions.length,
     },
-    layout: spreadLayout(adoptions, countryName),
+    layout: spreadLayout(adoptions),
     rows: adoptions.map((a) => ({
       key: `${a.partnerId}/${a.id}`,
       pieceHref:
