@@ -61,6 +61,7 @@ export type Route =
   | { page: 'service'; id: string | null }
   | { page: 'organisations' }
   | { page: 'organisation'; id: string | null }
+  | { page: 'reports' }
   | { page: 'not-found' };
 
 /** Which page a path shows. */
@@ -69,6 +70,7 @@ export function match(path: string): Route {
   const [section, id] = rest.split('/');
   if (section === '' || section === undefined) return { page: 'dashboard' };
   if (section === 'sign-in') return { page: 'sign-in' };
+  if (section === 'reports' && id === undefined) return { page: 'reports' };
   const one = id === undefined ? undefined : id === 'new' ? null : decodeURIComponent(id);
   if (section === 'write-ups')
     return one === undefined ? { page: 'write-ups' } : { page: 'write-up', id: one };
