@@ -26,7 +26,7 @@ export interface ReportSubmission {
   replyTo?: string | undefined;
 }
 
-/** Where the node takes a delivery (docs/protocol.md §8.3). */
+/** Where the node takes a delivery (docs/protocol.md §8.4). */
 export const NODE_REPORT_PATH = '/hub/problem-reports';
 
 const DELIVERY_LIMITS = { connectMs: 3_000, firstByteMs: 5_000, totalMs: 10_000, maxBytes: 4_096 };

@@ -16,7 +16,7 @@ export interface VerifyProblemReportOptions extends VerifyTimeOptions {
 }
 
 /**
- * Verifies a problem report a hub POSTed to a node (§8.3): typed, signed by the hub's active key,
+ * Verifies a problem report a hub POSTed to a node (§8.4): typed, signed by the hub's active key,
  * short-lived, issued by this node's hub and addressed to this node.
  *
  * @example
