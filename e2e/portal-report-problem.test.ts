@@ -8,7 +8,8 @@ import { eventually } from './support/federation.js';
 // The report path end to end: the portal's form (no script needed) → the hub (rate-limited per
 // client, signed delivery) → the owning node's workspace inbox → resolved, reply address erased.
 const PARTNER = 'northshire';
-const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> call 01632 960999';
+const HOSTILE =
+  '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> call 01632 960999';
 const REPLY = 'reader-9b2e@example.org';
 
 let federation: PortalFederation;
@@ -150,7 +151,9 @@ describe('reporting a problem with a listing', () => {
       });
       response = await sendReport(page, {});
       expect(response.status()).toBe(400);
-      expect(await page.locator('.error-summary').textContent()).toContain('1000 characters or fewer');
+      expect(await page.locator('.error-summary').textContent()).toContain(
+        '1000 characters or fewer',
+      );
     });
     expect((await inbox()).items.some((item) => item.details.startsWith('xxx'))).toBe(false);
   });

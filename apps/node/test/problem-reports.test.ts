@@ -79,7 +79,12 @@ function deliver(body: string) {
 }
 
 async function inbox(status: 'open' | 'resolved' = 'open') {
-  return (await t.json<{ items: InboxReport[]; open: number }>('GET', `/api/problem-reports?status=${status}`)).body;
+  return (
+    await t.json<{ items: InboxReport[]; open: number }>(
+      'GET',
+      `/api/problem-reports?status=${status}`,
+    )
+  ).body;
 }
 
 describe('problem reports delivered by the hub', () => {
@@ -156,7 +161,9 @@ describe('problem reports delivered by the hub', () => {
   });
 
   it('the inbox needs a signed-in editor', async () => {
-    expect((await t.call('GET', '/api/problem-reports', undefined, { token: null })).status).toBe(401);
+    expect((await t.call('GET', '/api/problem-reports', undefined, { token: null })).status).toBe(
+      401,
+    );
   });
 
   it('resolving a report deletes the reply address from the database file', async () => {
@@ -165,7 +172,11 @@ describe('problem reports delivered by the hub', () => {
     const file = join(dataDir, 'node.db');
     await t.node.context.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
     expect((await readFile(file)).includes('erase-me-4c1d@example.org')).toBe(true);
-    const resolved = await t.json<InboxReport>('POST', `/api/problem-reports/${one.id}/resolve`, {});
+    const resolved = await t.json<InboxReport>(
+      'POST',
+      `/api/problem-reports/${one.id}/resolve`,
+      {},
+    );
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ id: one.id, replyTo: null, resolvedBy: 'test editor' });
     expect(resolved.body.resolvedAt).toEqual(expect.any(String));
@@ -178,7 +189,9 @@ describe('problem reports delivered by the hub', () => {
     expect(bytes.includes('erase-me-4c1d@example.org')).toBe(false);
     expect((await inbox()).items.some((item) => item.id === one.id)).toBe(false);
     expect((await inbox('resolved')).items.some((item) => item.id === one.id)).toBe(true);
-    expect((await t.call('POST', `/api/problem-reports/${randomUUID()}/resolve`, {})).status).toBe(404);
+    expect((await t.call('POST', `/api/problem-reports/${randomUUID()}/resolve`, {})).status).toBe(
+      404,
+    );
   });
 
   it('never puts a report in the feed', async () => {

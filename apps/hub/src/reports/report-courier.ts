@@ -72,7 +72,9 @@ export class ReportCourier {
       receivedAt: now.toISOString(),
       nextAttemptAt: now.getTime(),
     });
-    void this.deliver(id).catch((error) => this.context().log.warn({ err: error }, 'report delivery'));
+    void this.deliver(id).catch((error) =>
+      this.context().log.warn({ err: error }, 'report delivery'),
+    );
     return id;
   }
 
@@ -163,7 +165,10 @@ export class ReportCourier {
           lastError: failure.slice(0, 300),
         })
         .where(eq(problemReports.id, id));
-      ctx.log.warn({ node: row.nodeUrl, reason: failure, retryInMs: wait }, 'problem report not delivered yet');
+      ctx.log.warn(
+        { node: row.nodeUrl, reason: failure, retryInMs: wait },
+        'problem report not delivered yet',
+      );
       return false;
     } finally {
       this.inFlight.delete(id);

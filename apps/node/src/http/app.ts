@@ -13,7 +13,7 @@ import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { feedRoutes } from '../feed/feed-routes.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
-import { inboxRoutes, hubReportRoutes } from '../reports/report-routes.js';
+import { hubReportRoutes, inboxRoutes } from '../reports/report-routes.js';
 import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';

@@ -37,6 +37,9 @@ export async function verifyProblemReport(
     throw new ProtocolError('AUD_MISMATCH', `problem report is for ${String(claims.aud)}`);
   const delivery = parseClaimsWith(ProblemReportDelivery, claims, 'problem report');
   if (delivery.iss !== options.hub)
-    throw new ProtocolError('ISS_MISMATCH', `problem report iss ${delivery.iss} is not ${options.hub}`);
+    throw new ProtocolError(
+      'ISS_MISMATCH',
+      `problem report iss ${delivery.iss} is not ${options.hub}`,
+    );
   return delivery;
 }

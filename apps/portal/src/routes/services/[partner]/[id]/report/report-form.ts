@@ -40,8 +40,7 @@ export function readReportForm(form: FormData): {
   if (!kind) errors.kind = 'Choose what is wrong with this listing.';
   if (values.details.length > MAX_PROBLEM_DETAILS)
     errors.details = `Use ${MAX_PROBLEM_DETAILS} characters or fewer (you used ${values.details.length}).`;
-  else if (kind === 'other' && values.details === '')
-    errors.details = 'Tell us what is wrong.';
+  else if (kind === 'other' && values.details === '') errors.details = 'Tell us what is wrong.';
   if (values.replyTo !== '' && (!EMAIL.test(values.replyTo) || values.replyTo.length > 254))
     errors.replyTo = 'Enter an email address like name@example.org, or leave it empty.';
   if (!kind || Object.keys(errors).length > 0) return { values, errors };
