@@ -5,7 +5,8 @@ import { createTestNode, type TestNode } from './test-node.js';
 
 let t: TestNode;
 const ids: Record<string, string> = {};
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestNode();
@@ -20,9 +21,14 @@ beforeAll(async () => {
     });
     ids[name] = created.body.data.id;
     if (reviewDue)
-      await t.json('POST', `/api/services/${created.body.data.id}/assure`, { reviewDue }, {
-        headers: { 'if-match': '"1"' },
-      });
+      await t.json(
+        'POST',
+        `/api/services/${created.body.data.id}/assure`,
+        { reviewDue },
+        {
+          headers: { 'if-match': '"1"' },
+        },
+      );
   };
   await add('Soon line', day(5));
   await add('Never checked café');
@@ -33,7 +39,10 @@ afterAll(() => t?.[Symbol.asyncDispose]());
 
 describe('the review agenda', () => {
   it('lists overdue listings and those due within 14 days, soonest first', async () => {
-    const agenda = await t.json<Awaited<ReturnType<typeof reviewAgenda>>>('GET', '/api/review-agenda');
+    const agenda = await t.json<Awaited<ReturnType<typeof reviewAgenda>>>(
+      'GET',
+      '/api/review-agenda',
+    );
     expect(agenda.status).toBe(200);
     expect(agenda.body.overdue.map((item) => item.name)).toEqual(['Never checked café']);
     expect(agenda.body.dueSoon.map((item) => [item.name, item.dueOn])).toEqual([
@@ -49,6 +58,8 @@ describe('the review agenda', () => {
   });
 
   it('needs a signed-in editor', async () => {
-    expect((await t.call('GET', '/api/review-agenda', undefined, { token: null })).status).toBe(401);
+    expect((await t.call('GET', '/api/review-agenda', undefined, { token: null })).status).toBe(
+      401,
+    );
   });
 });
