@@ -26,6 +26,58 @@ export const InnovationContact = z.object({
   email: EmailAddress,
 });
 
+const SECTION_TEXT = z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000), ...cleanText());
+
+/** A resource a reader can follow to adopt the piece: a title and an https address. */
+export const CaseStudyResource = z.object({
+  title: text(200),
+  url: z
+    .url({ protocol: /^https$/, error: 'Use a web address starting with https://' })
+    .check(z.maxLength(2048), z.regex(/^https:\/\//i, 'Use a web address starting with https://')),
+});
+
+/**
+ * The optional sections of a structured case study (schema 1.1), each Markdown. They count with
+ * the body towards the same word limit ({@link pieceWordCount}).
+ */
+export const CaseStudy = z.object({
+  problem: z.optional(SECTION_TEXT),
+  whatWeDid: z.optional(SECTION_TEXT),
+  whatChanged: z.optional(SECTION_TEXT),
+  howToAdopt: z.optional(SECTION_TEXT),
+  resources: z.optional(z.array(CaseStudyResource).check(z.maxLength(5))),
+});
+export type CaseStudy = z.infer<typeof CaseStudy>;
+
+/** The case-study sections in reading order, with their headings. */
+export const CASE_STUDY_SECTIONS = [
+  { key: 'problem', heading: 'The problem' },
+  { key: 'whatWeDid', heading: 'What we did' },
+  { key: 'whatChanged', heading: 'What changed' },
+  { key: 'howToAdopt', heading: 'How to adopt it' },
+] as const;
+
+/** Words of the body and every case-study section (resource titles included): the piece's length. */
+export function pieceWordCount(piece: { body: string; caseStudy?: CaseStudy | undefined }): number {
+  const sections = piece.caseStudy;
+  if (!sections) return countWords(piece.body);
+  const parts = [
+    piece.body,
+    ...CASE_STUDY_SECTIONS.map(({ key }) => sections[key] ?? ''),
+    ...(sections.resources ?? []).map((resource) => resource.title),
+  ];
+  return parts.reduce((sum, part) => sum + countWords(part), 0);
+}
+
+const withinWordLimit = z.refine(
+  (piece: { body: string; caseStudy?: CaseStudy | undefined }) =>
+    piece.caseStudy === undefined || pieceWordCount(piece) <= WORD_LIMIT,
+  {
+    message: `The piece with its case-study sections is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
+    path: ['caseStudy'],
+  },
+);
+
 const innovationFields = {
   title: text(200),
   summary: text(280),
@@ -38,11 +90,14 @@ const innovationFields = {
   contact: InnovationContact,
   relatedServiceIds: z._default(z.array(Uuid).check(z.maxLength(20)), []),
   licence: z._default(text(64), 'CC-BY-4.0'),
+  /** Schema 1.1: optional structured sections; older readers ignore them. */
+  caseStudy: z.optional(CaseStudy),
 };
 
 /** What an author writes; the node assigns identity, status and dates. */
 export const InnovationInput = z
   .object(innovationFields)
+  .check(withinWordLimit)
   .register(z.globalRegistry, { id: 'InnovationInput' });
 
 /** A Project 52 write-up: one idea, innovation, initiative or finding, about 500 words. */
@@ -56,6 +111,7 @@ export const Innovation = z
     publishedAt: z.optional(IsoDateTime),
     updatedAt: IsoDateTime,
   })
+  .check(withinWordLimit)
   .register(z.globalRegistry, { id: 'Innovation', title: 'Innovation' });
 
 export type InnovationInput = z.input<typeof InnovationInput>;

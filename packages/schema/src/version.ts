@@ -4,7 +4,7 @@
  * (a newer minor only adds optional fields); a document of an unknown major is quarantined,
  * never dropped and never half-read.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** The major part of {@link SCHEMA_VERSION}. */
 export const SCHEMA_MAJOR = 1;
