@@ -93,7 +93,7 @@ describe('Innovation', () => {
 });
 
 describe('structured case study (schema 1.1)', async () => {
-  const { InnovationInput, pieceWordCount } = await import('./innovation.js');
+  const { pieceWordCount } = await import('./word-count.js');
   const base = {
     title: 'Crisis café',
     summary: 'An evening safe space.',

@@ -7,7 +7,7 @@ import {
   INNOVATION_STATUSES,
   INNOVATION_THEMES,
 } from './vocabularies.js';
-import { countWords, WORD_LIMIT } from './word-count.js';
+import { countWords, pieceWordCount, WORD_LIMIT } from './word-count.js';
 
 /** The Markdown body: about 500 words, refused above {@link WORD_LIMIT} (see `countWords`). */
 export const InnovationBody = z.string().check(
@@ -49,28 +49,8 @@ export const CaseStudy = z.object({
 });
 export type CaseStudy = z.infer<typeof CaseStudy>;
 
-/** The case-study sections in reading order, with their headings. */
-export const CASE_STUDY_SECTIONS = [
-  { key: 'problem', heading: 'The problem' },
-  { key: 'whatWeDid', heading: 'What we did' },
-  { key: 'whatChanged', heading: 'What changed' },
-  { key: 'howToAdopt', heading: 'How to adopt it' },
-] as const;
-
-/** Words of the body and every case-study section (resource titles included): the piece's length. */
-export function pieceWordCount(piece: { body: string; caseStudy?: CaseStudy | undefined }): number {
-  const sections = piece.caseStudy;
-  if (!sections) return countWords(piece.body);
-  const parts = [
-    piece.body,
-    ...CASE_STUDY_SECTIONS.map(({ key }) => sections[key] ?? ''),
-    ...(sections.resources ?? []).map((resource) => resource.title),
-  ];
-  return parts.reduce((sum, part) => sum + countWords(part), 0);
-}
-
-const withinWordLimit = z.refine(
-  (piece: { body: string; caseStudy?: CaseStudy | undefined }) =>
+const withinWordLimit = z.refine<{ body: string; caseStudy?: CaseStudy | undefined }>(
+  (piece) =>
     piece.caseStudy === undefined || pieceWordCount(piece) <= WORD_LIMIT,
   {
     message: `The piece with its case-study sections is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
