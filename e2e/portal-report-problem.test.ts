@@ -1,7 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './admin-fixture.js';
-import { fixturePartners, type PortalFederation, startPortalFederation } from './portal-fixture.js';
+import {
+  fixturePartners,
+  type PartnerFixture,
+  type PortalFederation,
+  startPortalFederation,
+} from './portal-fixture.js';
 import { auditPage, launchBrowser, newContext, openPage, VIEWPORTS } from './support/browser.js';
 import { eventually } from './support/federation.js';
 
@@ -12,6 +17,31 @@ const HOSTILE =
   '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> call 01632 960999';
 const REPLY = 'reader-9b2e@example.org';
 
+// A structured case study (schema 1.1) on the same partner, for the piece page's sections.
+const CASE_STUDY: PartnerFixture['innovations'][number] = {
+  key: 'caseStudy',
+  input: {
+    title: 'Peer workers on the evening crisis line',
+    summary: 'Peer workers answer the crisis line in the evenings, with a nurse on call.',
+    body: 'We tried something new on the evening crisis line.',
+    kind: 'innovation',
+    themes: ['crisis_care'],
+    setting: 'Crisis line',
+    evidenceLevel: 'pilot',
+    contact: { role: 'Crisis line lead', email: 'crisis-line@example.org' },
+    caseStudy: {
+      problem: 'Callers waited **too long** in the evening peak.',
+      whatWeDid: '- trained six peer workers\n- added a nurse on call',
+      whatChanged: 'Waits fell from 20 to 6 minutes. <script>window.__pwned = 3</script>',
+      howToAdopt: 'Start with two peer workers and a clear escalation route.',
+      resources: [
+        { title: 'Training outline', url: 'https://example.org/training' },
+        { title: 'Evaluation', url: 'https://example.org/evaluation' },
+      ],
+    },
+  },
+};
+
 let federation: PortalFederation;
 let browser: Browser;
 let reportUrl: string;
@@ -19,7 +49,7 @@ let editorToken: string;
 
 beforeAll(async () => {
   [federation, browser] = await Promise.all([
-    startPortalFederation(fixturePartners().slice(0, 1), {
+    startPortalFederation(fixturePartners([CASE_STUDY]).slice(0, 1), {
       // The portal is not a trusted proxy here: every reader shares its one budget of 4.
       hub: { limits: { problemReportsPerClient: [{ limit: 4, windowSeconds: 600 }] } },
       nodesKnowHub: true,
@@ -75,6 +105,40 @@ async function withPage<T>(
     await context.close();
   }
 }
+
+describe('a piece with case-study sections', () => {
+  it('shows each section under its heading, and the links, at both widths with axe clean', async () => {
+    for (const viewport of ['phone', 'desktop'] as const) {
+      const context = await newContext(browser, viewport);
+      try {
+        const { page, consoleErrors } = await openPage(
+          context,
+          `${federation.portalUrl}/innovations/${PARTNER}/${federation.ids.caseStudy}`,
+        );
+        const headings = await page.locator('article h2').allTextContents();
+        expect(headings.slice(0, 5)).toEqual([
+          'The problem',
+          'What we did',
+          'What changed',
+          'How to adopt it',
+          'Resources',
+        ]);
+        expect(await page.locator('#section-whatWeDid + .prose li').count()).toBe(2);
+        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(
+          await page
+            .locator('.resource-list a')
+            .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+        ).toEqual(['https://example.org/training', 'https://example.org/evaluation']);
+        const audit = await auditPage(page, 'piece-case-study', viewport);
+        expect(audit).toEqual({ violations: [], overflow: 0 });
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
 
 describe('reporting a problem with a listing', () => {
   it('links from the service page to a form that passes axe at both widths', async () => {

@@ -128,7 +128,10 @@ describe('structured case study (schema 1.1)', async () => {
           .success,
       ).toBe(false);
     }
-    const six = Array.from({ length: 6 }, (_, i) => ({ title: `R${i}`, url: `https://e.org/${i}` }));
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      title: `R${i}`,
+      url: `https://e.org/${i}`,
+    }));
     expect(InnovationInput.safeParse({ ...base, caseStudy: { resources: six } }).success).toBe(
       false,
     );
@@ -138,7 +141,11 @@ describe('structured case study (schema 1.1)', async () => {
     const piece = { ...base, body: words(400), caseStudy: { problem: words(300) } };
     expect(pieceWordCount(piece)).toBe(700);
     expect(InnovationInput.safeParse(piece).success).toBe(true);
-    const over = { ...base, body: words(400), caseStudy: { problem: words(200), howToAdopt: words(151) } };
+    const over = {
+      ...base,
+      body: words(400),
+      caseStudy: { problem: words(200), howToAdopt: words(151) },
+    };
     const result = InnovationInput.safeParse(over);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['caseStudy']);

@@ -26,7 +26,9 @@ export const InnovationContact = z.object({
   email: EmailAddress,
 });
 
-const SECTION_TEXT = z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000), ...cleanText());
+const SECTION_TEXT = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(10_000), ...cleanText());
 
 /** A resource a reader can follow to adopt the piece: a title and an https address. */
 export const CaseStudyResource = z.object({
@@ -50,8 +52,7 @@ export const CaseStudy = z.object({
 export type CaseStudy = z.infer<typeof CaseStudy>;
 
 const withinWordLimit = z.refine<{ body: string; caseStudy?: CaseStudy | undefined }>(
-  (piece) =>
-    piece.caseStudy === undefined || pieceWordCount(piece) <= WORD_LIMIT,
+  (piece) => piece.caseStudy === undefined || pieceWordCount(piece) <= WORD_LIMIT,
   {
     message: `The piece with its case-study sections is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
     path: ['caseStudy'],
