@@ -164,7 +164,8 @@ describe('reporting a problem with a listing', () => {
 
   it('without script: sends the report, which reaches the owning node and leaves the hub', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
-      await page.goto(reportUrl);
+      // Once the network is idle the page is hydrated: what is typed is not reset by hydration.
+      await page.goto(reportUrl, { waitUntil: 'networkidle' });
       const response = await sendReport(page, {
         kind: 'wrong_phone',
         details: HOSTILE,
@@ -194,7 +195,8 @@ describe('reporting a problem with a listing', () => {
   it('keeps what the reader typed and says what to fix: no choice, bad email, over 1000 characters', async () => {
     // The form is a plain POST with or without script; script is on here for axe.
     await withPage({ viewport: 'phone' }, async (page) => {
-      await page.goto(reportUrl);
+      // Once the network is idle the page is hydrated: what is typed is not reset by hydration.
+      await page.goto(reportUrl, { waitUntil: 'networkidle' });
       let response = await sendReport(page, { details: 'No choice made', replyTo: 'not-an-email' });
       expect(response.status()).toBe(400);
       const summary = (await page.locator('.error-summary').textContent()) ?? '';
@@ -277,7 +279,8 @@ describe('reporting a problem with a listing', () => {
     await withPage({ viewport: 'phone' }, async (page) => {
       let response: Awaited<ReturnType<typeof sendReport>> | undefined;
       for (let attempt = 0; attempt < 6; attempt++) {
-        await page.goto(reportUrl);
+        // Once the network is idle the page is hydrated: what is typed is not reset by hydration.
+      await page.goto(reportUrl, { waitUntil: 'networkidle' });
         response = await sendReport(page, { kind: 'wrong_hours', details: `Attempt ${attempt}` });
         if (response.status() !== 200) break;
         if (attempt === 0) {
