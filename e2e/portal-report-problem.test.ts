@@ -280,7 +280,7 @@ describe('reporting a problem with a listing', () => {
       let response: Awaited<ReturnType<typeof sendReport>> | undefined;
       for (let attempt = 0; attempt < 6; attempt++) {
         // Once the network is idle the page is hydrated: what is typed is not reset by hydration.
-      await page.goto(reportUrl, { waitUntil: 'networkidle' });
+        await page.goto(reportUrl, { waitUntil: 'networkidle' });
         response = await sendReport(page, { kind: 'wrong_hours', details: `Attempt ${attempt}` });
         if (response.status() !== 200) break;
         if (attempt === 0) {
