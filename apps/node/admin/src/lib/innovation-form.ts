@@ -108,6 +108,10 @@ export const FIELD_WORDS: Record<string, string> = {
   body: 'The text of the piece',
   setting: 'Setting',
   outcomes: 'Outcomes',
+  'caseStudy.problem': 'The problem',
+  'caseStudy.whatWeDid': 'What we did',
+  'caseStudy.whatChanged': 'What changed',
+  'caseStudy.howToAdopt': 'How to adopt it',
 };
 
 /** Splits `text` into plain and flagged parts, for showing flagged spans in place. */
