@@ -211,9 +211,11 @@ export async function startFixtureNode(
   fixture: PartnerFixture,
   dataDir: string,
   ids: Record<string, string>,
+  hubUrl?: string,
 ): Promise<PromiseNode> {
   const node = await createNode({
     partnerId: fixture.partnerId,
+    ...(hubUrl ? { hubUrl, pingRetries: 0 } : {}),
     partner: fixture.partner,
     dataDir: join(dataDir, fixture.partnerId),
     databaseUrl: ':memory:',
@@ -291,7 +293,12 @@ export async function startPortal(
 export async function startPortalFederation(
   partners: PartnerFixture[] = fixturePartners(),
   options: {
-    hub?: Pick<HubConfigInput, 'project52' | 'limits' | 'portalUrl' | 'nationalHelplines'>;
+    hub?: Pick<
+      HubConfigInput,
+      'project52' | 'limits' | 'portalUrl' | 'nationalHelplines' | 'problemReports'
+    >;
+    /** The nodes know the hub (`hubUrl`): they ping it and take its signed problem reports. */
+    nodesKnowHub?: boolean;
     portalEnv?: Record<string, string>;
     /** Partners enrolled at an upstream hub that the portal's hub consumes (relayed nodes). */
     upstreamPartners?: string[];
@@ -333,7 +340,12 @@ export async function startPortalFederation(
       upstreamClient = new HubClient({ baseUrl: upstream.url, token: OPERATOR_TOKEN });
     }
     for (const fixture of partners) {
-      const node = await startFixtureNode(fixture, dataDir, ids);
+      const node = await startFixtureNode(
+        fixture,
+        dataDir,
+        ids,
+        options.nodesKnowHub ? hub.url : undefined,
+      );
       nodes[fixture.partnerId] = node;
       const enrolAt =
         upstreamClient && options.upstreamPartners?.includes(fixture.partnerId)

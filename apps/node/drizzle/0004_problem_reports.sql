@@ -10,4 +10,9 @@ CREATE TABLE `problem_reports` (
 	`resolved_by` text
 );
 --> statement-breakpoint
-CREATE INDEX `problem_reports_open` ON `problem_reports` (`resolved_at`,`received_at`,`id`);
+CREATE INDEX `problem_reports_open` ON `problem_reports` (`resolved_at`,`received_at`,`id`);--> statement-breakpoint
+CREATE TABLE `review_digests` (
+	`week` text PRIMARY KEY NOT NULL,
+	`sent_at` text NOT NULL,
+	`listings` text NOT NULL
+);

@@ -10,6 +10,7 @@ import { createContext, type NodeContext } from './context.js';
 import { createApp } from './http/app.js';
 import { nodeLogger } from './logging/node-logger.js';
 import { RELEASE } from './release.js';
+import { startReviewDigest } from './reminders/review-digest.js';
 import { seedPartnerProfile } from './resources/seed-partner.js';
 
 export interface PromiseNode {
@@ -59,6 +60,7 @@ export async function createNode(
   let server: Server | undefined;
   let metricsListener: MetricsListener | undefined;
   let closed: Promise<void> | undefined;
+  let digest: { stop(): void } | undefined;
 
   async function stopServer(listening: Server): Promise<void> {
     const done = new Promise<void>((resolve) => listening.close(() => resolve()));
@@ -103,6 +105,7 @@ export async function createNode(
           throw error;
         }
       }
+      digest = startReviewDigest(context);
       // "listening at" is what scripts and the release test wait for.
       const fingerprint = keyFingerprint(context.key.kid);
       log.info(
@@ -122,6 +125,7 @@ export async function createNode(
       closed ??= (async () => {
         if (server) log.info({ url: node.url }, 'node stopping');
         await metricsListener?.close();
+        digest?.stop();
         if (server) await stopServer(server);
         await context.close();
         if (server) log.info('node stopped');

@@ -117,6 +117,22 @@ describe('innovation workflow', () => {
     ).toBe('draft');
   });
 
+  it('checks the case-study sections for personal data too', async () => {
+    await using t = await setUp();
+    const caseStudy = { whatChanged: 'Mrs B (NHS number 943 476 5919) now calls less.' };
+    const draft = await t.json<Versioned>('POST', '/api/innovations', { ...innovation, caseStudy });
+    const refused = await t.json<ErrorBody>(
+      'POST',
+      `/api/innovations/${draft.body.data.id}/submit`,
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.findings?.[0]).toMatchObject({
+      field: 'caseStudy.whatChanged',
+      kind: 'nhs_number',
+    });
+    expect(await t.feed.next()).toEqual([]);
+  });
+
   it('submits flagged text once the author confirms, and records the confirmation', async () => {
     await using t = await setUp();
     const summary = 'Born 03/04/1987? No: the date our first peer group met.';

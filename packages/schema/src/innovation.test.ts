@@ -91,3 +91,63 @@ describe('Innovation', () => {
     expectRefusedAt(Innovation, innovation, row);
   });
 });
+
+describe('structured case study (schema 1.1)', async () => {
+  const { pieceWordCount } = await import('./word-count.js');
+  const base = {
+    title: 'Crisis café',
+    summary: 'An evening safe space.',
+    body: 'People in crisis found a calm place to talk.',
+    kind: 'innovation',
+    themes: ['crisis_care'],
+    setting: 'Community',
+    evidenceLevel: 'pilot',
+    contact: { role: 'Manager', email: 'team@example.org' },
+  } as const;
+  const words = (count: number) => Array.from({ length: count }, () => 'word').join(' ');
+
+  it('takes the optional sections and up to five https resources', () => {
+    const parsed = InnovationInput.parse({
+      ...base,
+      caseStudy: {
+        problem: 'Long waits in A&E.',
+        whatWeDid: 'Opened a café.',
+        whatChanged: 'Fewer people waited.',
+        howToAdopt: 'Start with peer workers.',
+        resources: [{ title: 'Toolkit', url: 'https://example.org/toolkit' }],
+      },
+    });
+    expect(parsed.caseStudy?.resources).toHaveLength(1);
+    expect(InnovationInput.parse(base).caseStudy).toBeUndefined();
+  });
+
+  it('refuses http or script resources, and a sixth one', () => {
+    for (const url of ['http://example.org', 'javascript:alert(1)', 'data:text/html,x']) {
+      expect(
+        InnovationInput.safeParse({ ...base, caseStudy: { resources: [{ title: 'x', url }] } })
+          .success,
+      ).toBe(false);
+    }
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      title: `R${i}`,
+      url: `https://e.org/${i}`,
+    }));
+    expect(InnovationInput.safeParse({ ...base, caseStudy: { resources: six } }).success).toBe(
+      false,
+    );
+  });
+
+  it('counts the sections with the body against the one word limit', () => {
+    const piece = { ...base, body: words(400), caseStudy: { problem: words(300) } };
+    expect(pieceWordCount(piece)).toBe(700);
+    expect(InnovationInput.safeParse(piece).success).toBe(true);
+    const over = {
+      ...base,
+      body: words(400),
+      caseStudy: { problem: words(200), howToAdopt: words(151) },
+    };
+    const result = InnovationInput.safeParse(over);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['caseStudy']);
+  });
+});

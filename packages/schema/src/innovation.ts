@@ -7,7 +7,7 @@ import {
   INNOVATION_STATUSES,
   INNOVATION_THEMES,
 } from './vocabularies.js';
-import { countWords, WORD_LIMIT } from './word-count.js';
+import { countWords, pieceWordCount, WORD_LIMIT } from './word-count.js';
 
 /** The Markdown body: about 500 words, refused above {@link WORD_LIMIT} (see `countWords`). */
 export const InnovationBody = z.string().check(
@@ -26,6 +26,39 @@ export const InnovationContact = z.object({
   email: EmailAddress,
 });
 
+const SECTION_TEXT = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(10_000), ...cleanText());
+
+/** A resource a reader can follow to adopt the piece: a title and an https address. */
+export const CaseStudyResource = z.object({
+  title: text(200),
+  url: z
+    .url({ protocol: /^https$/, error: 'Use a web address starting with https://' })
+    .check(z.maxLength(2048), z.regex(/^https:\/\//i, 'Use a web address starting with https://')),
+});
+
+/**
+ * The optional sections of a structured case study (schema 1.1), each Markdown. They count with
+ * the body towards the same word limit ({@link pieceWordCount}).
+ */
+export const CaseStudy = z.object({
+  problem: z.optional(SECTION_TEXT),
+  whatWeDid: z.optional(SECTION_TEXT),
+  whatChanged: z.optional(SECTION_TEXT),
+  howToAdopt: z.optional(SECTION_TEXT),
+  resources: z.optional(z.array(CaseStudyResource).check(z.maxLength(5))),
+});
+export type CaseStudy = z.infer<typeof CaseStudy>;
+
+const withinWordLimit = z.refine<{ body: string; caseStudy?: CaseStudy | undefined }>(
+  (piece) => piece.caseStudy === undefined || pieceWordCount(piece) <= WORD_LIMIT,
+  {
+    message: `The piece with its case-study sections is longer than ${WORD_LIMIT} words; Project 52 pieces fit one side of A4 (about 500 words)`,
+    path: ['caseStudy'],
+  },
+);
+
 const innovationFields = {
   title: text(200),
   summary: text(280),
@@ -38,11 +71,14 @@ const innovationFields = {
   contact: InnovationContact,
   relatedServiceIds: z._default(z.array(Uuid).check(z.maxLength(20)), []),
   licence: z._default(text(64), 'CC-BY-4.0'),
+  /** Schema 1.1: optional structured sections; older readers ignore them. */
+  caseStudy: z.optional(CaseStudy),
 };
 
 /** What an author writes; the node assigns identity, status and dates. */
 export const InnovationInput = z
   .object(innovationFields)
+  .check(withinWordLimit)
   .register(z.globalRegistry, { id: 'InnovationInput' });
 
 /** A Project 52 write-up: one idea, innovation, initiative or finding, about 500 words. */
@@ -56,6 +92,7 @@ export const Innovation = z
     publishedAt: z.optional(IsoDateTime),
     updatedAt: IsoDateTime,
   })
+  .check(withinWordLimit)
   .register(z.globalRegistry, { id: 'Innovation', title: 'Innovation' });
 
 export type InnovationInput = z.input<typeof InnovationInput>;

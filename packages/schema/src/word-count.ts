@@ -69,3 +69,37 @@ export function assessWordCount(markdown: string): { words: number; status: Word
   const status = words > WORD_LIMIT ? 'too_long' : words > WORD_WARN_ABOVE ? 'over_target' : 'ok';
   return { words, status };
 }
+
+/** The case-study sections (schema 1.1) in reading order, with their headings. */
+export const CASE_STUDY_SECTIONS = [
+  { key: 'problem', heading: 'The problem' },
+  { key: 'whatWeDid', heading: 'What we did' },
+  { key: 'whatChanged', heading: 'What changed' },
+  { key: 'howToAdopt', heading: 'How to adopt it' },
+] as const;
+
+/** A piece's text as the word limit sees it: the body and its case-study sections. */
+export interface PieceText {
+  body: string;
+  caseStudy?:
+    | {
+        problem?: string | undefined;
+        whatWeDid?: string | undefined;
+        whatChanged?: string | undefined;
+        howToAdopt?: string | undefined;
+        resources?: ReadonlyArray<{ title: string }> | undefined;
+      }
+    | undefined;
+}
+
+/** Words of the body and every case-study section (resource titles included), by {@link countWords}. */
+export function pieceWordCount(piece: PieceText): number {
+  const sections = piece.caseStudy;
+  if (!sections) return countWords(piece.body);
+  const parts = [
+    piece.body,
+    ...CASE_STUDY_SECTIONS.map(({ key }) => sections[key] ?? ''),
+    ...(sections.resources ?? []).map((resource) => resource.title),
+  ];
+  return parts.reduce((sum, part) => sum + countWords(part), 0);
+}

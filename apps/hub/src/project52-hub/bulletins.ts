@@ -66,6 +66,7 @@ export async function buildBulletin(
       body: data.body,
       setting: data.setting,
       contact: data.contact,
+      caseStudy: data.caseStudy,
       url: links.innovation(partnerId, recordId),
     },
     alsoNew: {

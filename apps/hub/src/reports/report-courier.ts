@@ -26,7 +26,7 @@ export interface ReportSubmission {
   replyTo?: string | undefined;
 }
 
-/** Where the node takes a delivery (docs/protocol.md §8.3). */
+/** Where the node takes a delivery (docs/protocol.md §8.4). */
 export const NODE_REPORT_PATH = '/hub/problem-reports';
 
 const DELIVERY_LIMITS = { connectMs: 3_000, firstByteMs: 5_000, totalMs: 10_000, maxBytes: 4_096 };
@@ -72,7 +72,9 @@ export class ReportCourier {
       receivedAt: now.toISOString(),
       nextAttemptAt: now.getTime(),
     });
-    void this.deliver(id).catch((error) => this.context().log.warn({ err: error }, 'report delivery'));
+    void this.deliver(id).catch((error) =>
+      this.context().log.warn({ err: error }, 'report delivery'),
+    );
     return id;
   }
 
@@ -163,7 +165,10 @@ export class ReportCourier {
           lastError: failure.slice(0, 300),
         })
         .where(eq(problemReports.id, id));
-      ctx.log.warn({ node: row.nodeUrl, reason: failure, retryInMs: wait }, 'problem report not delivered yet');
+      ctx.log.warn(
+        { node: row.nodeUrl, reason: failure, retryInMs: wait },
+        'problem report not delivered yet',
+      );
       return false;
     } finally {
       this.inFlight.delete(id);

@@ -22,6 +22,28 @@ const SigningKeyConfig = z.looseObject({
 });
 
 /**
+ * The weekly email to editors listing the services overdue or due for a check in the next 14
+ * days (docs: apps/node/README.md). Off when absent. Sent once per week at `weekday` (1 = Monday)
+ * `hour`:00 UTC or the first time the node runs after that; a restart never sends it twice.
+ */
+const ReviewDigestConfig = z.strictObject({
+  /** The mail server: `security` `tls` (port 465), `starttls` (587) or `none` (loopback only). */
+  smtp: z.strictObject({
+    host: z.string().min(1),
+    port: z.coerce.number().int().min(1).max(65_535).default(587),
+    security: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+    user: z.string().min(1).optional(),
+    pass: z.string().min(1).optional(),
+  }),
+  /** The sender, e.g. `"Fenland node" <promise@fenland.example.org>`. */
+  from: z.string().min(3),
+  /** The editors' addresses. */
+  to: z.array(z.email()).min(1).max(50),
+  weekday: z.coerce.number().int().min(1).max(7).default(1),
+  hour: z.coerce.number().int().min(0).max(23).default(8),
+});
+
+/**
  * Every setting of a node. Field names are the keys of the JSON config file; the environment
  * variable for each is in `ENV_NAMES`. Defaults that depend on other settings (database URL,
  * key file, public URL) are filled in by `resolveConfig`.
@@ -63,6 +85,7 @@ export const NodeConfigSchema = z.strictObject({
     .optional(),
   metricsHost: z.string().min(1).default('127.0.0.1'),
   metricsPort: z.coerce.number().int().min(0).max(65_535).optional(),
+  reviewDigest: ReviewDigestConfig.optional(),
 });
 
 /** What an operator may pass: every setting but `partnerId` is optional. */
@@ -112,6 +135,7 @@ export const ENV_NAMES: Record<keyof NodeConfigInput, string> = {
   metricsToken: 'PROMISE_NODE_METRICS_TOKEN',
   metricsHost: 'PROMISE_NODE_METRICS_HOST',
   metricsPort: 'PROMISE_NODE_METRICS_PORT',
+  reviewDigest: 'PROMISE_NODE_REVIEW_DIGEST',
 };
 
 /** A configuration that cannot start a node; the message names every bad setting. */

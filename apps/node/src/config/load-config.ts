@@ -71,7 +71,7 @@ function readEnv(env: Record<string, string | undefined>): Record<string, unknow
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (key === 'signingKey' || key === 'partner') {
+    if (key === 'signingKey' || key === 'partner' || key === 'reviewDigest') {
       try {
         config[key] = JSON.parse(value);
       } catch {

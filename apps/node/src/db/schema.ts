@@ -5,5 +5,5 @@ export * from './schema/feed-record.js';
 export * from './schema/innovation.js';
 export * from './schema/organisation.js';
 export * from './schema/partner.js';
-export * from './schema/service.js';
 export * from './schema/problem-report.js';
+export * from './schema/service.js';

@@ -15,7 +15,8 @@ import type { NodeContext } from '../context.js';
 import { NodeError } from '../errors.js';
 import { feedRoutes } from '../feed/feed-routes.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
-import { inboxRoutes, hubReportRoutes } from '../reports/report-routes.js';
+import { hubReportRoutes, inboxRoutes } from '../reports/report-routes.js';
+import { reviewAgenda } from '../resources/review-agenda.js';
 import { handleError } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
 import type { NodeEnv } from './hono-env.js';
@@ -74,5 +75,8 @@ export function createApp(ctx: NodeContext) {
   app.route('/api/network', networkRoutes(ctx));
   app.route('/api/status', statusRoutes(ctx));
   app.route('/api/problem-reports', inboxRoutes(ctx));
+  app.get('/api/review-agenda', async (c) =>
+    c.json(await ctx.database.read((db) => reviewAgenda(db))),
+  );
   return app;
 }

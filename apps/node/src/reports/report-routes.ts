@@ -14,7 +14,7 @@ const MAX_DELIVERY_BYTES = 16_384;
 
 /**
  * `POST /hub/problem-reports`: the hub hands this node a reader's report about one of its
- * listings, signed with the hub's key (protocol §8.3). Only the configured hub's signature is
+ * listings, signed with the hub's key (protocol §8.4). Only the configured hub's signature is
  * taken; anything else is refused with 401 and nothing is stored.
  */
 export function hubReportRoutes(ctx: NodeContext, hubKeys = hubKeysOf(ctx)) {

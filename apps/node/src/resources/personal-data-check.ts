@@ -1,4 +1,9 @@
-import { findPersonalData, type PersonalDataSpan } from '@promise-global/schema';
+import {
+  CASE_STUDY_SECTIONS,
+  type CaseStudy,
+  findPersonalData,
+  type PersonalDataSpan,
+} from '@promise-global/schema';
 import { NodeError } from '../errors.js';
 
 /** A suspected piece of personal data, with the field it was found in. */
@@ -8,14 +13,21 @@ export interface PersonalDataFinding extends PersonalDataSpan {
 
 const CHECKED_FIELDS = ['title', 'summary', 'body', 'setting', 'outcomes'] as const;
 
-/** Scans the free text of a write-up for what looks like patient data (DESIGN: privacy). */
+/**
+ * Scans the free text of a write-up, its case-study sections included (`caseStudy.problem`, …),
+ * for what looks like patient data (DESIGN: privacy).
+ */
 export function findPersonalDataIn(
   fields: {
     [K in (typeof CHECKED_FIELDS)[number]]?: string | undefined;
-  },
+  } & { caseStudy?: CaseStudy | undefined },
 ): PersonalDataFinding[] {
-  return CHECKED_FIELDS.flatMap((field) =>
-    findPersonalData(fields[field] ?? '').map((span) => ({ field, ...span })),
+  const sections = CASE_STUDY_SECTIONS.map(({ key }) => ({
+    field: `caseStudy.${key}`,
+    text: fields.caseStudy?.[key],
+  }));
+  return [...CHECKED_FIELDS.map((field) => ({ field, text: fields[field] })), ...sections].flatMap(
+    ({ field, text }) => findPersonalData(text ?? '').map((span) => ({ field, ...span })),
   );
 }
 

@@ -35,7 +35,7 @@ export const ProblemReport = z.object({
 export type ProblemReport = z.infer<typeof ProblemReport>;
 
 /**
- * The claims of a problem-report delivery (§8.3): the hub (`iss`) hands one report to the node
+ * The claims of a problem-report delivery (§8.4): the hub (`iss`) hands one report to the node
  * that owns the listing (`aud`), signed with the hub's key. Short-lived.
  */
 export const ProblemReportDelivery = z.object({

@@ -133,7 +133,7 @@ export async function signPing(
 }
 
 /**
- * Signs a hub's delivery of a reader's problem report to the node that owns the listing (§8.3).
+ * Signs a hub's delivery of a reader's problem report to the node that owns the listing (§8.4).
  * Fills `iat` and a short `exp`. Never part of a feed.
  *
  * @example

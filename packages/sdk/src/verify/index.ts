@@ -38,11 +38,11 @@ export {
   type VerifyMembershipOptions,
   verifyMembership,
 } from './verify-membership.js';
+export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export {
   type VerifyProblemReportOptions,
   verifyProblemReport,
 } from './verify-problem-report.js';
-export { type ReplayGuard, type VerifyPingOptions, verifyPing } from './verify-ping.js';
 export {
   type QuarantineReason,
   type RecordEnvelope,

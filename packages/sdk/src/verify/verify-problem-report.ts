@@ -16,7 +16,7 @@ export interface VerifyProblemReportOptions extends VerifyTimeOptions {
 }
 
 /**
- * Verifies a problem report a hub POSTed to a node (§8.3): typed, signed by the hub's active key,
+ * Verifies a problem report a hub POSTed to a node (§8.4): typed, signed by the hub's active key,
  * short-lived, issued by this node's hub and addressed to this node.
  *
  * @example
@@ -37,6 +37,9 @@ export async function verifyProblemReport(
     throw new ProtocolError('AUD_MISMATCH', `problem report is for ${String(claims.aud)}`);
   const delivery = parseClaimsWith(ProblemReportDelivery, claims, 'problem report');
   if (delivery.iss !== options.hub)
-    throw new ProtocolError('ISS_MISMATCH', `problem report iss ${delivery.iss} is not ${options.hub}`);
+    throw new ProtocolError(
+      'ISS_MISMATCH',
+      `problem report iss ${delivery.iss} is not ${options.hub}`,
+    );
   return delivery;
 }

@@ -1,3 +1,4 @@
+import type { CaseStudy } from '@promise-global/schema';
 import { safeHref } from '@promise-global/ui/markdown';
 import { type IsoWeek, isoWeekMonday, parseIsoWeek } from '../schedule/iso-week.js';
 
@@ -14,6 +15,8 @@ export interface BulletinPiece {
   body: string;
   setting?: string | undefined;
   contact?: { role: string; email: string } | undefined;
+  /** Schema 1.1 structured sections (Markdown) and resource links; counted within the word limit. */
+  caseStudy?: CaseStudy | undefined;
   /** The piece on the portal. */
   url: string;
 }

@@ -1,6 +1,27 @@
+import { CASE_STUDY_SECTIONS, type CaseStudy } from '@promise-global/schema';
 import { labelFor } from '@promise-global/ui/format';
 import { escapeHtml, renderMarkdown } from '@promise-global/ui/markdown';
 import { type AlsoNewItem, type Bulletin, linkTarget, weekLabel } from './bulletin.js';
+
+/** The case-study sections under their headings, then the resource links (inside the body's columns). */
+function caseStudyHtml(caseStudy: CaseStudy | undefined): string {
+  if (!caseStudy) return '';
+  const sections = CASE_STUDY_SECTIONS.flatMap(({ key, heading }) => {
+    const text = caseStudy[key];
+    return text ? [`<h2>${escapeHtml(heading)}</h2>\n${renderMarkdown(text)}`] : [];
+  });
+  const resources = caseStudy.resources ?? [];
+  if (resources.length > 0) {
+    const items = resources
+      .map(
+        (resource) =>
+          `<li><a href="${escapeHtml(linkTarget(resource.url))}">${escapeHtml(resource.title)}</a></li>`,
+      )
+      .join('');
+    sections.push(`<h2>Resources</h2>\n<ul class="p52-resources">${items}</ul>`);
+  }
+  return sections.join('\n');
+}
 
 function alsoNewList(heading: string, items: readonly AlsoNewItem[]): string {
   if (items.length === 0) return '';
@@ -40,7 +61,7 @@ export function renderBulletinPage(bulletin: Bulletin): string {
 <p class="p52-summary">${escapeHtml(piece.summary)}</p>
 </header>
 <div class="p52-body">
-${renderMarkdown(piece.body)}</div>
+${renderMarkdown(piece.body)}${caseStudyHtml(piece.caseStudy)}</div>
 ${contact}
 ${also ? `<aside class="p52-also-new" aria-label="Also new in the network"><h2>Also new in the network</h2>${also}</aside>` : ''}
 </article>

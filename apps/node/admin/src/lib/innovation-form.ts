@@ -14,7 +14,13 @@ export interface InnovationDraft {
   relatedServiceIds: string[];
   body: string;
   licence: string;
+  /** The optional case-study sections (schema 1.1), by key, and up to five resource links. */
+  caseStudy: { problem: string; whatWeDid: string; whatChanged: string; howToAdopt: string };
+  resources: { title: string; url: string }[];
 }
+
+/** The most resource links a piece carries. */
+export const MAX_RESOURCES = 5;
 
 export function emptyDraft(): InnovationDraft {
   return {
@@ -30,6 +36,8 @@ export function emptyDraft(): InnovationDraft {
     relatedServiceIds: [],
     body: '',
     licence: 'CC-BY-4.0',
+    caseStudy: { problem: '', whatWeDid: '', whatChanged: '', howToAdopt: '' },
+    resources: [],
   };
 }
 
@@ -47,6 +55,13 @@ export function draftFrom(innovation: Innovation): InnovationDraft {
     relatedServiceIds: [...innovation.relatedServiceIds],
     body: innovation.body,
     licence: innovation.licence,
+    caseStudy: {
+      problem: innovation.caseStudy?.problem ?? '',
+      whatWeDid: innovation.caseStudy?.whatWeDid ?? '',
+      whatChanged: innovation.caseStudy?.whatChanged ?? '',
+      howToAdopt: innovation.caseStudy?.howToAdopt ?? '',
+    },
+    resources: (innovation.caseStudy?.resources ?? []).map((resource) => ({ ...resource })),
   };
 }
 
@@ -64,7 +79,20 @@ export function inputFrom(draft: InnovationDraft): Record<string, unknown> {
     contact: { role: draft.contactRole, email: draft.contactEmail.trim() },
     relatedServiceIds: draft.relatedServiceIds,
     licence: draft.licence,
+    ...caseStudyFrom(draft),
   };
+}
+
+/** The case study as the API takes it: only the sections and links written; none at all if empty. */
+function caseStudyFrom(draft: InnovationDraft): { caseStudy?: Record<string, unknown> } {
+  const sections = Object.fromEntries(
+    Object.entries(draft.caseStudy).filter(([, value]) => value.trim() !== ''),
+  );
+  const resources = draft.resources
+    .filter((resource) => resource.title.trim() !== '' || resource.url.trim() !== '')
+    .map((resource) => ({ title: resource.title, url: resource.url.trim() }));
+  const caseStudy = { ...sections, ...(resources.length > 0 ? { resources } : {}) };
+  return Object.keys(caseStudy).length > 0 ? { caseStudy } : {};
 }
 
 export const PERSONAL_DATA_WORDS: Record<string, string> = {
@@ -80,6 +108,10 @@ export const FIELD_WORDS: Record<string, string> = {
   body: 'The text of the piece',
   setting: 'Setting',
   outcomes: 'Outcomes',
+  'caseStudy.problem': 'The problem',
+  'caseStudy.whatWeDid': 'What we did',
+  'caseStudy.whatChanged': 'What changed',
+  'caseStudy.howToAdopt': 'How to adopt it',
 };
 
 /** Splits `text` into plain and flagged parts, for showing flagged spans in place. */

@@ -63,6 +63,7 @@ export type Route =
   | { page: 'organisation'; id: string | null }
   | { page: 'network' }
   | { page: 'network-piece'; partnerId: string; id: string }
+  | { page: 'reports' }
   | { page: 'not-found' };
 
 /** Which page a path shows. */
@@ -71,6 +72,7 @@ export function match(path: string): Route {
   const [section, id, more] = rest.split('/');
   if (section === '' || section === undefined) return { page: 'dashboard' };
   if (section === 'sign-in') return { page: 'sign-in' };
+  if (section === 'reports' && id === undefined) return { page: 'reports' };
   const one = id === undefined ? undefined : id === 'new' ? null : decodeURIComponent(id);
   if (section === 'write-ups')
     return one === undefined ? { page: 'write-ups' } : { page: 'write-up', id: one };

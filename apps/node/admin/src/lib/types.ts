@@ -4,7 +4,9 @@ export type { AdoptionView } from '@promise-global/sdk/client/hub';
 // The server's own response types: one definition, shared with the workspace as types only.
 export type { NetworkPiece, NetworkPieceDetail } from '../../../src/api/network-routes.js';
 export type { FederationStatus } from '../../../src/api/status-routes.js';
+export type { InboxReport } from '../../../src/reports/problem-reports.js';
 export type { InnovationRevision } from '../../../src/resources/innovation-revisions.js';
+export type { ReviewAgenda } from '../../../src/resources/review-agenda.js';
 export type { Innovation, Organisation, Service };
 
 export interface Items<T> {

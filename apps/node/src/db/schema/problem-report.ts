@@ -21,3 +21,12 @@ export const problemReports = sqliteTable(
   },
   (table) => [index('problem_reports_open').on(table.resolvedAt, table.receivedAt, table.id)],
 );
+
+/** One row per week the review digest went out (or had nothing to say): never twice a week. */
+export const reviewDigests = sqliteTable('review_digests', {
+  /** The date (UTC) of the week's scheduled send, e.g. `2026-12-07`. */
+  week: text('week').primaryKey(),
+  sentAt: text('sent_at').notNull(),
+  /** How many listings it named; 0 when nothing was due (no email then). */
+  listings: text('listings').notNull(),
+});

@@ -1,6 +1,6 @@
-import { Innovation, Service } from '@promise-global/schema';
+import { CASE_STUDY_SECTIONS, Innovation, Service } from '@promise-global/schema';
 import { formatDate } from '@promise-global/ui/format';
-import { renderMarkdown } from '@promise-global/ui/markdown';
+import { renderMarkdown, safeHref } from '@promise-global/ui/markdown';
 import { error } from '@sveltejs/kit';
 import { countryName } from '#lib/country-name.js';
 import { weekInWords } from '#lib/project52-words.js';
@@ -51,6 +51,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
     evidence: label(innovation.evidenceLevel),
     setting: innovation.setting,
     outcomes: innovation.outcomes ?? null,
+    // Schema 1.1: the structured case study, each section under its own heading.
+    sections: CASE_STUDY_SECTIONS.flatMap(({ key, heading }) => {
+      const text = innovation.caseStudy?.[key];
+      return text ? [{ key, heading, html: renderMarkdown(text) }] : [];
+    }),
+    resources: (innovation.caseStudy?.resources ?? []).flatMap((resource) => {
+      const href = safeHref(resource.url);
+      return href ? [{ title: resource.title, href }] : [];
+    }),
     contact: innovation.contact,
     licence: innovation.licence,
     // One date for the reader: when it was published, else when its partner wrote it up. When
