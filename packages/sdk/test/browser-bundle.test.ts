@@ -6,8 +6,9 @@ import { runVector, type VerifyApi } from './vector-runner.js';
 
 // The verify entry as a browser gets it (esbuild, no externals). Chromium runs it against a live
 // node in e2e/sdk-browser-verify.test.ts; here every conformance vector goes through the bundle.
-// 25 000 until protocol 1.1 added the aggregate page and relayed-record verifiers (about 1 KB).
-const SIZE_GOAL = 26_000;
+// 25 000 for schema 1.0. Schema 1.1's data (adoptions, case-study sections, time zones, places)
+// and protocol 1.1's aggregate-page and relayed-record verifiers added ~1.7 KB (26,681 bytes).
+const SIZE_GOAL = 27_000;
 let code = '';
 let gzipBytes = 0;
 let bundled: VerifyApi;
