@@ -118,11 +118,23 @@ describe('the demo federation runs Project 52', () => {
     );
     const mail = await simpleParser(await readFile(path));
     const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(mail.text ?? '')?.[0];
-    expect(link?.startsWith(`${demo.hubUrl}/subscribe/confirm?token=`)).toBe(true);
+    expect(link?.startsWith(`${demo.portalUrl}/subscribe/confirm?token=`)).toBe(true);
 
-    const answer = await fetch(link ?? '');
-    expect(answer.status).toBe(200);
-    expect(await answer.text()).toContain('You are subscribed');
+    // Opening the link (as a mail scanner would) asks; only the button confirms.
+    const opened = await fetch(link ?? '');
+    expect([opened.status, (await opened.text()).includes('Yes, send me the bulletin')]).toEqual([
+      200,
+      true,
+    ]);
+    expect((await editor.project52Queue()).subscribers.pending).toBe(1);
+    const token = new URL(link ?? '').searchParams.get('token') ?? '';
+    const pressed = await fetch(link ?? '', {
+      method: 'POST',
+      headers: { origin: demo.portalUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }),
+    });
+    expect(pressed.status).toBe(200);
+    expect(await pressed.text()).toContain('You are subscribed');
     const after = (await editor.project52Queue()).subscribers;
     expect(after.confirmed).toBe(before.confirmed + 1);
     expect(after.pending).toBe(0);

@@ -59,7 +59,8 @@ function piece(hit: InnovationHit): NetworkPiece {
 /**
  * `/api/network`: the rest of the network as the hub serves it, read on the node's behalf (the
  * workspace only ever talks to its own node): other partners' pieces to take up, and who has
- * taken up this partner's pieces. 503 `NO_HUB` without a configured hub; 502 `HUB_UNAVAILABLE`
+ * taken up this partner's pieces. 503 `NO_HUB` without a configured hub (`taken-up` then answers
+ * `hub: false`); 502 `HUB_UNAVAILABLE`
  * when it does not answer.
  */
 export function networkRoutes(ctx: NodeContext) {
@@ -90,61 +91,68 @@ export function networkRoutes(ctx: NodeContext) {
   };
   const self = ctx.config.partnerId;
 
-  return new Hono<NodeEnv>()
-    .get('/pieces', async (c) => {
-      const { q } = parseFields(SearchQuery, { q: c.req.query('q') });
-      const page = await ask((client) =>
-        client.searchInnovations({ ...(q ? { q } : { sort: 'newest' }), limit: 50 }),
-      );
-      return c.json({ items: page.items.filter((hit) => hit.partnerId !== self).map(piece) });
-    })
-    .get('/pieces/:partner/:id', async (c) => {
-      const { partner, id } = parseFields(PieceParams, c.req.param());
-      const [record, adoptions, partners] = await ask((client) =>
-        Promise.all([
-          client.getRecord({ partnerId: partner, type: 'innovation', id }),
-          client.adoptions({ piece: { partnerId: partner, recordId: id } }),
-          client.partners(),
-        ]),
-      );
-      if (!record || record.data === null) {
-        throw new NodeError(
-          404,
-          'NOT_FOUND',
-          'The hub has no such piece (it may have been withdrawn)',
+  return (
+    new Hono<NodeEnv>()
+      .get('/pieces', async (c) => {
+        const { q } = parseFields(SearchQuery, { q: c.req.query('q') });
+        const page = await ask((client) =>
+          client.searchInnovations({ ...(q ? { q } : { sort: 'newest' }), limit: 50 }),
         );
-      }
-      const ours = (await ctx.database.read((db) => listAdoptions(db))).find(
-        (row) => row.data.piece.partnerId === partner && row.data.piece.recordId === id,
-      );
-      const data = record.data;
-      const owner = partners.find((p) => p.partnerId === partner);
-      return c.json<NetworkPieceDetail>({
-        partnerId: partner,
-        id,
-        title: data.title,
-        summary: data.summary,
-        country: owner?.country ?? null,
-        takenUpBy: adoptions.filter((a) => a.stage !== 'stopped').length,
-        partnerName: owner?.name ?? partner,
-        hash: record.hash,
-        body: data.body,
-        setting: data.setting,
-        evidenceLevel: data.evidenceLevel,
-        adoptions: adoptions.filter((a) => a.partnerId !== self),
-        ours: ours
-          ? {
-              id: ours.data.id,
-              rev: ours.rev,
-              stage: ours.data.stage,
-              date: ours.data.date,
-              note: ours.data.note,
-              contactRole: ours.data.contactRole,
-            }
-          : null,
-      });
-    })
-    .get('/taken-up', async (c) =>
-      c.json({ items: await ask((client) => client.adoptions({ ofPartner: self })) }),
-    );
+        return c.json({ items: page.items.filter((hit) => hit.partnerId !== self).map(piece) });
+      })
+      .get('/pieces/:partner/:id', async (c) => {
+        const { partner, id } = parseFields(PieceParams, c.req.param());
+        const [record, adoptions, partners] = await ask((client) =>
+          Promise.all([
+            client.getRecord({ partnerId: partner, type: 'innovation', id }),
+            client.adoptions({ piece: { partnerId: partner, recordId: id } }),
+            client.partners(),
+          ]),
+        );
+        if (!record || record.data === null) {
+          throw new NodeError(
+            404,
+            'NOT_FOUND',
+            'The hub has no such piece (it may have been withdrawn)',
+          );
+        }
+        const ours = (await ctx.database.read((db) => listAdoptions(db))).find(
+          (row) => row.data.piece.partnerId === partner && row.data.piece.recordId === id,
+        );
+        const data = record.data;
+        const owner = partners.find((p) => p.partnerId === partner);
+        return c.json<NetworkPieceDetail>({
+          partnerId: partner,
+          id,
+          title: data.title,
+          summary: data.summary,
+          country: owner?.country ?? null,
+          takenUpBy: adoptions.filter((a) => a.stage !== 'stopped').length,
+          partnerName: owner?.name ?? partner,
+          hash: record.hash,
+          body: data.body,
+          setting: data.setting,
+          evidenceLevel: data.evidenceLevel,
+          adoptions: adoptions.filter((a) => a.partnerId !== self),
+          ours: ours
+            ? {
+                id: ours.data.id,
+                rev: ours.rev,
+                stage: ours.data.stage,
+                date: ours.data.date,
+                note: ours.data.note,
+                contactRole: ours.data.contactRole,
+              }
+            : null,
+        });
+      })
+      // The dashboard asks on every visit: a node not yet enrolled anywhere is normal, not an error.
+      .get('/taken-up', async (c) => {
+        if (!ctx.config.hubUrl) return c.json({ hub: false, items: [] });
+        return c.json({
+          hub: true,
+          items: await ask((client) => client.adoptions({ ofPartner: self })),
+        });
+      })
+  );
 }
