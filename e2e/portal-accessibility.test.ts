@@ -30,6 +30,7 @@ function pages(ids: Record<string, string>): Array<[string, string]> {
     ['innovation', `/innovations/northshire/${ids.cafe}`],
     ['services', '/services'],
     ['services-filtered', '/services?route=self&open247=yes'],
+    ['services-empty', '/services?q=zebra-crossing-warden&open247=yes&age=15'],
     ['service', `/services/northshire/${ids.crisisCafe}`],
     ['partners', '/partners'],
     ['partner', '/partners/northshire'],

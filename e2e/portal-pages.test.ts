@@ -300,6 +300,24 @@ describe('a node that goes down', () => {
   });
 });
 
+describe('a finder search that finds nothing', () => {
+  it('offers to take back each thing asked for, one at a time, and the crisis lines', async () => {
+    const asked = '/services?q=zebra-crossing-warden&open247=yes&age=15';
+    await withPage(asked, async (page) => {
+      const ways = page.locator('.no-results a');
+      expect(await ways.allTextContents()).toEqual([
+        'Search without the words “zebra-crossing-warden”',
+        'Include services not open all hours',
+        'Any age',
+        'See every crisis line',
+      ]);
+      await ways.first().click();
+      await page.waitForURL((url) => !url.search.includes('zebra'));
+      expect(new URL(page.url()).search).toBe('?open247=yes&age=15');
+    });
+  });
+});
+
 describe('when the hub itself is down', () => {
   it('answers 503 with a page that says so and still points to crisis help', async () => {
     await federation.hub.close();

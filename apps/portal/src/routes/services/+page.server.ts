@@ -1,8 +1,9 @@
 import { REFERRAL_ROUTES, SERVICE_CATEGORIES, URGENCIES } from '@promise-global/schema';
 import type { FacetCount, ServiceSearchInput } from '@promise-global/sdk/client/hub';
 import type { FacetOption } from '@promise-global/ui';
+import { finderWaysOn } from '#lib/finder-ways-on.js';
 import { readNear } from '#lib/near.js';
-import { readPageNumber, readServiceSearch } from '#lib/search-state.js';
+import { readPageNumber, readServiceSearch, SERVICE_PARAMS } from '#lib/search-state.js';
 import { areaGroups } from '#lib/server/area-groups.js';
 import { follow } from '#lib/server/feeds.js';
 import { helplinesFor } from '#lib/server/helplines.js';
@@ -102,16 +103,32 @@ export const load: PageServerLoad = async ({ url }) => {
     (filters.available24x7 ? 1 : 0) +
     (openNow ? 1 : 0) +
     (age !== null ? 1 : 0);
+  const total = crisis.total + others.total;
+  const waysOn =
+    total > 0
+      ? []
+      : finderWaysOn(
+          url,
+          {
+            q: search.q ?? '',
+            lists: filters,
+            openNow,
+            open247: filters.available24x7 === true,
+            age,
+          },
+          (param, value) => (param === SERVICE_PARAMS.areas ? value : label(value)),
+        );
   return {
     q: search.q ?? '',
     age,
+    waysOn,
     open247: filters.available24x7 === true,
     openNow,
     near,
     timeZone: config.timeZone,
     page: readPageNumber(url.searchParams),
     nextCursor: others.nextCursor,
-    total: crisis.total + others.total,
+    total,
     crisis: helpNow.filter((card) => card.audience !== 'professionals'),
     forProfessionals: helpNow.filter((card) => card.audience === 'professionals'),
     others: serviceCards(others.items),

@@ -80,3 +80,41 @@ export function unavailable(cause: unknown, call: string): LinkAnswer {
     tone: 'warning',
   };
 }
+
+const MAX_TOKEN = 512;
+
+/**
+ * A mailed link's page: opening it changes nothing (mail scanners open links); the page asks the
+ * reader to press a button, whose form action calls the hub with the link's token.
+ */
+export function mailedLinkPage<Outcome extends string>(
+  answers: Record<Outcome, LinkAnswer> & { invalid: LinkAnswer },
+  call: string,
+  ask: (token: string) => Promise<{ outcome: NoInfer<Outcome> }>,
+) {
+  const usable = (token: string) => token.length > 0 && token.length <= MAX_TOKEN;
+  return {
+    load: ({
+      url,
+      setHeaders,
+    }: {
+      url: URL;
+      setHeaders: (headers: Record<string, string>) => void;
+    }) => {
+      setHeaders({ 'cache-control': 'no-store' });
+      const token = url.searchParams.get('token') ?? '';
+      return { token: usable(token) ? token : null };
+    },
+    actions: {
+      default: async ({ request }: { request: Request }) => {
+        const token = String((await request.formData()).get('token') ?? '');
+        if (!usable(token)) return { answer: answers.invalid };
+        try {
+          return { answer: answers[(await ask(token)).outcome] };
+        } catch (cause) {
+          return { answer: unavailable(cause, call) };
+        }
+      },
+    },
+  };
+}

@@ -1,29 +1,11 @@
 import { getPortal } from '#lib/server/portal.js';
-import { UNSUBSCRIBE_ANSWERS, unavailable } from '../mailed-link.js';
+import { mailedLinkPage, UNSUBSCRIBE_ANSWERS } from '../mailed-link.js';
 import type { Actions, PageServerLoad } from './$types';
 
-const MAX_TOKEN = 512;
+/** The unsubscribe link from a bulletin: the reader's button unsubscribes. */
+const page = mailedLinkPage(UNSUBSCRIBE_ANSWERS, 'subscriptions.unsubscribe', (token) =>
+  getPortal().hub.unsubscribe({ token }),
+);
 
-/**
- * The unsubscribe link from a bulletin. Opening it changes nothing (mail scanners open links):
- * the page asks the reader to press a button, which unsubscribes.
- */
-export const load: PageServerLoad = ({ url, setHeaders }) => {
-  setHeaders({ 'cache-control': 'no-store' });
-  const token = url.searchParams.get('token') ?? '';
-  return { token: token.length > 0 && token.length <= MAX_TOKEN ? token : null };
-};
-
-export const actions: Actions = {
-  default: async ({ request }) => {
-    const token = String((await request.formData()).get('token') ?? '');
-    if (token.length === 0 || token.length > MAX_TOKEN)
-      return { answer: UNSUBSCRIBE_ANSWERS.invalid };
-    try {
-      const { outcome } = await getPortal().hub.unsubscribe({ token });
-      return { answer: UNSUBSCRIBE_ANSWERS[outcome] };
-    } catch (cause) {
-      return { answer: unavailable(cause, 'subscriptions.unsubscribe') };
-    }
-  },
-};
+export const load: PageServerLoad = page.load;
+export const actions: Actions = page.actions;
