@@ -27,15 +27,28 @@ type Hours = {
   schedules?: ReadonlyArray<Pick<Schedule, 'byday' | 'opensAt' | 'closesAt'>>;
 };
 
+// Building a formatter costs far more than using one, and a hub reads every candidate service's
+// hours per "open now" search: one formatter per zone, kept.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockIn(timeZone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timeZone);
+  if (clock === undefined) {
+    clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
 /** The weekday and HH:MM wall-clock time at `now` in `timeZone`. */
 function wallClock(now: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = clockIn(timeZone).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: SHORT_DAYS[part('weekday')] ?? 'MO', time: `${part('hour')}:${part('minute')}` };
 }
