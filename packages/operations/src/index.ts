@@ -29,4 +29,10 @@ export {
   type Release,
   recordDatabaseRelease,
 } from './release-check.js';
+export {
+  createSmtpTransport,
+  SmtpConfig,
+  type SmtpConfigInput,
+  type SmtpTransport,
+} from './smtp.js';
 export { backupDatabase, restoreDatabase } from './sqlite-backup.js';

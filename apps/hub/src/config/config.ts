@@ -1,8 +1,8 @@
+import { SmtpConfig } from '@promise-global/operations';
 import { z } from 'zod';
 import { NationalHelplines } from '../helplines/helplines-config.js';
 import { LimitsConfig } from '../limits/limits-config.js';
 import { Project52Config } from '../project52/config.js';
-import { SmtpConfig } from '../project52/mailing/smtp.js';
 
 /**
  * Project 52 at this hub: the core's settings, with SMTP optional (without it the hub keeps the

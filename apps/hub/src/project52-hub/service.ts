@@ -1,3 +1,4 @@
+import { createSmtpTransport, type SmtpTransport } from '@promise-global/operations';
 import type { Project52Bulletin, Project52BulletinSummary } from '@promise-global/sdk/client/hub';
 import type { Logger } from 'pino';
 import type { HubProject52Config } from '../config/config.js';
@@ -6,7 +7,6 @@ import { bulletinFeed } from '../project52/bulletin/feed.js';
 import { renderBulletinPrint } from '../project52/bulletin/print.js';
 import { ConfirmationOutbox } from '../project52/mailing/confirmation-outbox.js';
 import { type SendReport, sendBulletin } from '../project52/mailing/send-bulletin.js';
-import { type BulletinTransport, createSmtpTransport } from '../project52/mailing/smtp.js';
 import {
   type ConfirmOutcome,
   confirmSubscription,
@@ -55,7 +55,7 @@ export class Project52Service {
   readonly ledger: LibsqlSendLedger;
   readonly programme: Programme;
   /** Present only when SMTP is configured: without it nothing is ever sent. */
-  readonly transport: BulletinTransport | undefined;
+  readonly transport: SmtpTransport | undefined;
   /** Confirmation emails waiting to be sent (after the request that asked for them). */
   readonly outbox: ConfirmationOutbox | undefined;
 

@@ -1,6 +1,6 @@
+import { SmtpConfig } from '@promise-global/operations';
 import { describe, expect, it } from 'vitest';
 import { Project52Config } from './config.js';
-import { SmtpConfig } from './mailing/smtp.js';
 
 const mailing = {
   secret: 'test-mailing-secret-0123456789abcdef',

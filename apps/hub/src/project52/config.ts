@@ -1,5 +1,5 @@
+import { SmtpConfig } from '@promise-global/operations';
 import { z } from 'zod';
-import { SmtpConfig } from './mailing/smtp.js';
 import { type IsoWeek, isIsoWeek } from './schedule/iso-week.js';
 
 const IsoWeekString = z

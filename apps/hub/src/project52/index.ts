@@ -1,4 +1,9 @@
 export {
+  createSmtpTransport,
+  SmtpConfig,
+  type SmtpTransport as BulletinTransport,
+} from '@promise-global/operations';
+export {
   type AlsoNewItem,
   type Bulletin,
   type BulletinPiece,
@@ -25,7 +30,6 @@ export {
   type SendTime,
   sendInstant,
 } from './mailing/send-time.js';
-export { type BulletinTransport, createSmtpTransport, SmtpConfig } from './mailing/smtp.js';
 export type { Subscriber, SubscriberStore } from './mailing/subscribers.js';
 export {
   type ConfirmationEmail,

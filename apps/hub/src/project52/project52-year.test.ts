@@ -1,9 +1,9 @@
+import { createSmtpTransport } from '@promise-global/operations';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Project52Config } from './config.js';
 import { sendBulletin } from './mailing/send-bulletin.js';
 import { sendInstant } from './mailing/send-time.js';
-import { createSmtpTransport } from './mailing/smtp.js';
 import type { Subscriber } from './mailing/subscribers.js';
 import type { DecisionEvent, QueuedPiece } from './schedule/decision-log.js';
 import { isoWeekIndex, isoWeekOf } from './schedule/iso-week.js';

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { packageRoot } from '@promise-global/operations';
+import { packageRoot, SmtpConfig } from '@promise-global/operations';
 import { Slug } from '@promise-global/schema';
 import { z } from 'zod';
 import { PartnerInput } from '../resources/partner.js';
@@ -27,14 +27,8 @@ const SigningKeyConfig = z.looseObject({
  * `hour`:00 UTC or the first time the node runs after that; a restart never sends it twice.
  */
 const ReviewDigestConfig = z.strictObject({
-  /** The mail server: `security` `tls` (port 465), `starttls` (587) or `none` (loopback only). */
-  smtp: z.strictObject({
-    host: z.string().min(1),
-    port: z.coerce.number().int().min(1).max(65_535).default(587),
-    security: z.enum(['tls', 'starttls', 'none']).default('starttls'),
-    user: z.string().min(1).optional(),
-    pass: z.string().min(1).optional(),
-  }),
+  /** The mail server, as the hub's bulletins take it: `host`, `port`, `security`, `auth`. */
+  smtp: SmtpConfig,
   /** The sender, e.g. `"Fenland node" <promise@fenland.example.org>`. */
   from: z.string().min(3),
   /** The editors' addresses. */

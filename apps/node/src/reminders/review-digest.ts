@@ -1,5 +1,5 @@
+import { createSmtpTransport } from '@promise-global/operations';
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { NodeConfig } from '../config/config.js';
 import type { NodeContext } from '../context.js';
 import { reviewDigests } from '../db/schema.js';
@@ -71,18 +71,7 @@ export async function sendReviewDigestIfDue(
   );
   if (claimed.length === 0) return 'already_sent';
   if (listings === 0) return 'nothing_due';
-  const transport = nodemailer.createTransport({
-    host: config.smtp.host,
-    port: config.smtp.port,
-    secure: config.smtp.security === 'tls',
-    requireTLS: config.smtp.security === 'starttls',
-    ignoreTLS: config.smtp.security === 'none',
-    ...(config.smtp.user && config.smtp.pass
-      ? { auth: { user: config.smtp.user, pass: config.smtp.pass } }
-      : {}),
-    connectionTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = createSmtpTransport(config.smtp);
   try {
     const nodeUrl = ctx.signer.iss();
     const partnerName = ctx.config.partner?.name ?? ctx.config.partnerId;

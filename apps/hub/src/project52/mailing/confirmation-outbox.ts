@@ -1,5 +1,5 @@
+import type { SmtpTransport } from '@promise-global/operations';
 import type { Logger } from 'pino';
-import type { BulletinTransport } from './smtp.js';
 import type { ConfirmationEmail } from './subscriptions.js';
 
 /** More waiting confirmations than this means something is wrong: new ones are dropped, and logged. */
@@ -16,7 +16,7 @@ export class ConfirmationOutbox {
   private closed = false;
 
   constructor(
-    private readonly transport: BulletinTransport,
+    private readonly transport: SmtpTransport,
     private readonly from: string,
     private readonly log: Logger,
   ) {}

@@ -1,10 +1,10 @@
+import { createSmtpTransport } from '@promise-global/operations';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalBulletin } from '../test-support/fictional-bulletin.js';
 import { MemorySendLedger, MemorySubscriberStore } from '../test-support/memory-stores.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { sendBulletin } from './send-bulletin.js';
-import { createSmtpTransport } from './smtp.js';
 import type { Subscriber } from './subscribers.js';
 import { type MailingLinks, unsubscribe } from './subscriptions.js';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { SmtpTransport } from '@promise-global/operations';
 import { backoffDelay } from '../../harvest/backoff.js';
 import type { Bulletin } from '../bulletin/bulletin.js';
 import { renderBulletinEmail } from '../bulletin/email.js';
 import type { LedgerEntry, SendLedger } from './send-ledger.js';
-import type { BulletinTransport } from './smtp.js';
 import type { Subscriber } from './subscribers.js';
 import { type MailingLinks, unsubscribeLinks } from './subscriptions.js';
 import { unsubscribeExpiry } from './tokens.js';
@@ -13,7 +13,7 @@ export interface SendRunOptions {
   /** When the week's send run first started (the decision log's `send` event): later confirmations wait for next week. */
   startedAt: Date;
   subscribers: readonly Subscriber[];
-  transport: BulletinTransport;
+  transport: SmtpTransport;
   ledger: SendLedger;
   links: MailingLinks;
   /** `"PROMISE Network Project 52" <project52@hub.example.org>` */

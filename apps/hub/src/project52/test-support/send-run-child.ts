@@ -1,6 +1,7 @@
 // A hub process doing one week's send run, for the kill-and-restart test (send-exactly-once.test.ts).
+
+import { createSmtpTransport } from '@promise-global/operations';
 import { sendBulletin } from '../mailing/send-bulletin.js';
-import { createSmtpTransport } from '../mailing/smtp.js';
 import type { Subscriber } from '../mailing/subscribers.js';
 import { fictionalBulletin } from './fictional-bulletin.js';
 import { FileSendLedger } from './file-send-ledger.js';

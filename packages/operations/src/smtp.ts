@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { z } from 'zod';
 
-/** How the hub reaches its mail server; part of the hub's Project 52 configuration. */
+/** How a node or hub reaches its mail server (the hub's bulletins, the node's review digest). */
 export const SmtpConfig = z
   .object({
     host: z.string().min(1),
@@ -22,10 +22,10 @@ export const SmtpConfig = z
 export type SmtpConfig = z.output<typeof SmtpConfig>;
 export type SmtpConfigInput = z.input<typeof SmtpConfig>;
 
-export type BulletinTransport = Transporter<SMTPTransport.SentMessageInfo>;
+export type SmtpTransport = Transporter<SMTPTransport.SentMessageInfo>;
 
 /** One pooled SMTP connection: recipients go one at a time, so at most one send is ever in flight. */
-export function createSmtpTransport(input: SmtpConfigInput): BulletinTransport {
+export function createSmtpTransport(input: SmtpConfigInput): SmtpTransport {
   const config = SmtpConfig.parse(input);
   return nodemailer.createTransport({
     host: config.host,
