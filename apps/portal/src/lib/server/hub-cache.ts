@@ -5,6 +5,7 @@ import { type HubClient, HubClientError } from '@promise-global/sdk/client/hub';
  * (The status page and the editors' area read through the portal's `liveHub` instead.)
  */
 export const SHARED_READS = [
+  'adoptions',
   'bulletin',
   'bulletins',
   'getRecord',
